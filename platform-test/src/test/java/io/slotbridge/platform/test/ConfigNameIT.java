@@ -20,7 +20,8 @@ class ConfigNameIT {
                         "spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
                         "spring.datasource.url=" + SharedPostgres.jdbcUrl(),
                         "spring.datasource.username=postgres",
-                        "spring.datasource.password=")
+                        "spring.datasource.password=",
+                        "slotbridge.kafka.partitions=" + SharedKafka.PARTITIONS)
                 .run()) {
             assertThat(context.getEnvironment().getProperty("spring.application.name"))
                     .isEqualTo("platform-it");
