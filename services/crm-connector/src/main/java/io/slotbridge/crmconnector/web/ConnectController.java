@@ -1,0 +1,137 @@
+package io.slotbridge.crmconnector.web;
+
+import io.slotbridge.crmconnector.amocrm.AmoCrmAdapter;
+import io.slotbridge.crmconnector.config.CrmConnectorProperties;
+import io.slotbridge.crmconnector.config.TenantDirectory;
+import io.slotbridge.crmconnector.config.TenantSettings;
+import io.slotbridge.crmconnector.config.UnknownTenantException;
+import io.slotbridge.crmconnector.store.TokenStore;
+import io.slotbridge.platform.admin.AdminAccess;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The amoCRM authorization-code flow. The console hands the administrator a link with a signed, short-lived ticket;
+ * we answer with a redirect to amoCRM's consent page carrying a random single-use {@code state}; amoCRM sends the
+ * browser back to the callback, where the state is consumed and the code exchanged for tokens that are stored
+ * encrypted.
+ */
+@RestController
+public class ConnectController {
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectController.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    static final String PURPOSE = "connect-amocrm";
+
+    private final ObjectProvider<AdminAccess> access;
+    private final TenantDirectory tenants;
+    private final AmoCrmAdapter amo;
+    private final TokenStore store;
+    private final CrmConnectorProperties properties;
+    private final Clock clock;
+
+    public ConnectController(
+            ObjectProvider<AdminAccess> access,
+            TenantDirectory tenants,
+            AmoCrmAdapter amo,
+            TokenStore store,
+            CrmConnectorProperties properties,
+            Clock clock) {
+        this.access = access;
+        this.tenants = tenants;
+        this.amo = amo;
+        this.store = store;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @GetMapping("/connect/amocrm/{tenant}")
+    public ResponseEntity<?> start(@PathVariable String tenant, @RequestParam(required = false) String ticket) {
+        if (!access.getObject().verifyTicket(PURPOSE, tenant, ticket)) {
+            return problem(
+                    HttpStatus.UNAUTHORIZED,
+                    "Invalid connect link",
+                    "the link's ticket is missing, wrong or expired; ask the console for a new one");
+        }
+        TenantSettings settings = amoTenant(tenant);
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String state = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        store.saveState(hash(state), tenant, AmoCrmAdapter.KIND, clock.instant().plus(properties.connectStateTtl()));
+        return ResponseEntity.status(HttpStatus.FOUND)
+                .location(URI.create(amo.authorizeUrl(settings, state)))
+                .build();
+    }
+
+    @GetMapping("/connect/amocrm/{tenant}/callback")
+    public ResponseEntity<?> callback(
+            @PathVariable String tenant,
+            @RequestParam(required = false) String code,
+            @RequestParam(required = false) String state,
+            @RequestParam(required = false) String error) {
+        TenantSettings settings = amoTenant(tenant);
+        if (state == null || !store.consumeState(hash(state), tenant, AmoCrmAdapter.KIND, clock.instant())) {
+            return problem(
+                    HttpStatus.BAD_REQUEST, "Unknown or expired state", "start again from the console's connect link");
+        }
+        if (error != null || code == null) {
+            return problem(
+                    HttpStatus.BAD_REQUEST,
+                    "Access not granted",
+                    "amoCRM returned no authorization code (" + (error == null ? "none" : error) + ")");
+        }
+        Instant expiresAt = amo.completeConnect(tenant, settings, code);
+        log.info("tenant {}: amoCRM account connected, access token valid until {}", tenant, expiresAt);
+        String page = "<!doctype html><html><head><meta charset=\"utf-8\"><title>Slotbridge</title></head><body>"
+                + "<h1>amoCRM connected</h1><p>Tenant <b>" + HtmlUtils.htmlEscape(tenant) + "</b> is connected. "
+                + "Next: install the webhooks (console, or POST /admin/tenants/" + HtmlUtils.htmlEscape(tenant)
+                + "/webhooks).</p></body></html>";
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .body(page);
+    }
+
+    private TenantSettings amoTenant(String tenant) {
+        TenantSettings settings = tenants.get(tenant);
+        if (settings.crm() == null || !AmoCrmAdapter.KIND.equals(settings.crm().kind())) {
+            throw new UnknownTenantException(tenant);
+        }
+        return settings;
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static String hash(String state) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(state.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
