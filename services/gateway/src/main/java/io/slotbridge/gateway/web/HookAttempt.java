@@ -22,6 +22,10 @@ final class HookAttempt {
         this.startedNanos = System.nanoTime();
     }
 
+    IngressSource source() {
+        return source;
+    }
+
     String sourceTag() {
         return source.name().toLowerCase(Locale.ROOT);
     }

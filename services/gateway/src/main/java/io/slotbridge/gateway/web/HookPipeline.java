@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -66,23 +67,25 @@ public class HookPipeline {
                 source.providerRequestId(headers),
                 http.getHeaders().getContentLength());
         String maskedPath = HookResponses.maskedPath(source.source(), tenantId, pathSecret != null);
-        TenantCredentials tenant = tenants.find(tenantId).orElse(TenantCredentials.NONE);
+        Optional<TenantCredentials> known = tenants.find(tenantId);
+        TenantCredentials tenant = known.orElse(TenantCredentials.NONE);
 
         if (!source.authenticates(tenantId, tenant, headers, pathSecret)) {
-            return Mono.just(finish(attempt, HookOutcome.UNAUTHORIZED, maskedPath, "unknown tenant or wrong secret"));
+            // the caller gets one answer for both; the operator's log says which it was
+            String reason = known.isEmpty() ? "unknown tenant" : "wrong or missing " + source.credentialName();
+            return Mono.just(finish(attempt, HookOutcome.UNAUTHORIZED, reason));
         }
         String contentType = headers.get(HttpHeaders.CONTENT_TYPE);
         if (!source.acceptsMediaType(contentType)) {
             return Mono.just(finish(
                     attempt,
                     HookOutcome.UNSUPPORTED_MEDIA_TYPE,
-                    maskedPath,
                     "content type " + contentType + " is not " + String.join(" or ", source.mediaTypes())));
         }
         int maxBytes =
                 (int) Math.min(Integer.MAX_VALUE, properties.maxBodySize().toBytes());
         if (http.getHeaders().getContentLength() > maxBytes) {
-            return Mono.just(finish(attempt, HookOutcome.TOO_LARGE, maskedPath, tooLarge(maxBytes)));
+            return Mono.just(finish(attempt, HookOutcome.TOO_LARGE, tooLarge(maxBytes)));
         }
         return DataBufferUtils.join(http.getBody(), maxBytes)
                 .map(HookPipeline::bytes)
@@ -104,7 +107,7 @@ public class HookPipeline {
                 })
                 .onErrorResume(
                         DataBufferLimitException.class,
-                        e -> Mono.just(finish(attempt, HookOutcome.TOO_LARGE, maskedPath, tooLarge(maxBytes))));
+                        e -> Mono.just(finish(attempt, HookOutcome.TOO_LARGE, tooLarge(maxBytes))));
     }
 
     private Mono<ResponseEntity<Object>> publish(
@@ -112,7 +115,7 @@ public class HookPipeline {
         Parsed parsed = parseSafely(source, tenant, request);
         byte[] archivable = source.archivable(request.body());
         if (parsed instanceof Parsed.Refused refused) {
-            return Mono.just(finish(attempt, HookOutcome.UNAUTHORIZED, request.maskedPath(), refused.reason()));
+            return Mono.just(finish(attempt, HookOutcome.UNAUTHORIZED, refused.reason()));
         }
         if (parsed instanceof Parsed.Unreadable unreadable) {
             Outbound deadLetter = new Outbound(
@@ -145,7 +148,7 @@ public class HookPipeline {
                             ? "Kafka did not acknowledge within "
                                     + properties.ackTimeout().toMillis() + " ms"
                             : "Kafka refused the records: " + e;
-                    return Mono.just(finish(attempt, HookOutcome.KAFKA_UNAVAILABLE, request.maskedPath(), reason));
+                    return Mono.just(finish(attempt, HookOutcome.KAFKA_UNAVAILABLE, reason));
                 });
     }
 
@@ -158,9 +161,9 @@ public class HookPipeline {
         }
     }
 
-    private ResponseEntity<Object> finish(HookAttempt attempt, HookOutcome outcome, String maskedPath, String reason) {
+    private ResponseEntity<Object> finish(HookAttempt attempt, HookOutcome outcome, String reason) {
         observer.record(attempt, outcome, 0, reason);
-        return HookResponses.problem(outcome, maskedPath, properties.retryAfter());
+        return HookResponses.problem(outcome, attempt.source(), properties.retryAfter());
     }
 
     private static String tooLarge(int maxBytes) {

@@ -40,20 +40,18 @@ final class HookResponses {
                 .body(body);
     }
 
-    /** The same body for the same outcome and path, whatever the precise reason (which goes to the log). */
-    static ResponseEntity<Object> problem(HookOutcome outcome, String maskedPath, Duration retryAfter) {
+    /**
+     * One body per outcome and source, whatever the precise reason (which goes to the log): an unknown tenant and a
+     * wrong secret are indistinguishable, so the instance names the endpoint, not the tenant.
+     */
+    static ResponseEntity<Object> problem(HookOutcome outcome, IngressSource source, Duration retryAfter) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(outcome.status(), DETAILS.get(outcome));
-        problem.setInstance(URI.create(pathOnly(maskedPath)));
+        problem.setInstance(URI.create("/hooks/" + source.name().toLowerCase(Locale.ROOT)));
         ResponseEntity.BodyBuilder response =
                 ResponseEntity.status(outcome.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (outcome == HookOutcome.KAFKA_UNAVAILABLE) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
         }
         return response.body(problem);
-    }
-
-    /** Tenant ids come from the URL; anything that is not a plain path character is dropped from the URI. */
-    private static String pathOnly(String path) {
-        return path.replaceAll("[^A-Za-z0-9/_.*~-]", "_");
     }
 }

@@ -20,6 +20,11 @@ public final class AmoCrmSource implements WebhookSource {
     }
 
     @Override
+    public String credentialName() {
+        return "secret path segment (crm.webhook-secret)";
+    }
+
+    @Override
     public Set<String> mediaTypes() {
         return Set.of("application/x-www-form-urlencoded");
     }

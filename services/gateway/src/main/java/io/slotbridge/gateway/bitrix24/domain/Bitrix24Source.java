@@ -24,6 +24,11 @@ public final class Bitrix24Source implements WebhookSource {
     }
 
     @Override
+    public String credentialName() {
+        return "crm.application-token configuration";
+    }
+
+    @Override
     public Set<String> mediaTypes() {
         return Set.of("application/x-www-form-urlencoded");
     }

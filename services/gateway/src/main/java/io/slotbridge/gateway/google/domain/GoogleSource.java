@@ -23,6 +23,11 @@ public final class GoogleSource implements WebhookSource {
     }
 
     @Override
+    public String credentialName() {
+        return "X-Goog-Channel-Token (calendar.push-secret)";
+    }
+
+    @Override
     public Set<String> mediaTypes() {
         return Set.of(); // Google sends an empty body, often with an empty Content-Type
     }

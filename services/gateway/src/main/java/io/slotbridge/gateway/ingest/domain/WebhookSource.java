@@ -20,6 +20,9 @@ public interface WebhookSource {
      */
     boolean authenticates(String tenantId, TenantCredentials tenant, HookHeaders headers, String pathSecret);
 
+    /** What authenticates this source's requests, in words for the log (never the value). */
+    String credentialName();
+
     /** Parses a request whose body arrived in full. May throw; the caller treats any exception as unreadable. */
     Parsed parse(TenantCredentials tenant, HookRequest request);
 

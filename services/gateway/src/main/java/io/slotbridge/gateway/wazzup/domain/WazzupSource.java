@@ -18,6 +18,11 @@ public final class WazzupSource implements WebhookSource {
     }
 
     @Override
+    public String credentialName() {
+        return "secret path segment (messaging.wazzup.webhook-secret)";
+    }
+
+    @Override
     public Set<String> mediaTypes() {
         return Set.of("application/json");
     }
