@@ -8,7 +8,15 @@ import java.util.Objects;
 /**
  * One entity of one CRM webhook, reduced to the lead it concerns.
  *
- * @param entity what the webhook was about: {@code lead}, {@code deal}, {@code contact}, {@code task}, {@code note}
+ * <p>When the webhook does not say which lead (a Bitrix24 contact or activity event carries only the entity's own id;
+ * an amoCRM contact without linked leads; a task on a contact), {@code leadId} is {@code <entity>-<entityId>}, e.g.
+ * {@code contact-134806}, and {@code entityId} holds the id: the crm-connector resolves the leads and re-reads them.
+ * Such a hint is keyed by that pseudo lead id, so it keeps the order of its own entity's changes.
+ *
+ * @param leadId the lead (Bitrix24: the tenant's {@code crm.entity}, deal by default), or {@code <entity>-<entityId>}
+ *     when the webhook does not name one
+ * @param entity what the webhook was about: {@code lead}, {@code deal}, {@code contact}, {@code company},
+ *     {@code task}, {@code note}, {@code activity}, {@code calendar-entry}
  * @param action the webhook action as the CRM names it: {@code add}, {@code update}, {@code status}, {@code delete},
  *     {@code responsible}, {@code restore}, {@code note}
  * @param statusId the status/stage id the webhook claimed, if it carried one (a hint only)
