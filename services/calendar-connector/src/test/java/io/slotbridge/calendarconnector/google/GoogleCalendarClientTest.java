@@ -1,0 +1,228 @@
+package io.slotbridge.calendarconnector.google;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.slotbridge.calendarconnector.GoogleApi;
+import io.slotbridge.calendarconnector.config.CalendarConnectorProperties;
+import io.slotbridge.calendarconnector.config.TenantDirectory;
+import io.slotbridge.calendarconnector.config.TenantSettings;
+import io.slotbridge.contracts.calendar.CreateSlot;
+import io.slotbridge.contracts.calendar.SlotIds;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Google client against WireMock serving Google's real response shapes: retries, final errors, batches. */
+class GoogleCalendarClientTest {
+
+    private static final String TENANT = "unit";
+    private static final String CALENDAR = "unit-cal@group.calendar.google.com";
+
+    private final WireMockServer google = GoogleApi.server();
+    private final ApiCallStats stats = new ApiCallStats(new SimpleMeterRegistry(), Clock.systemUTC());
+    private GoogleCalendarClient client;
+
+    @BeforeEach
+    void setUp() {
+        google.resetAll();
+        TenantSettings.Auth auth =
+                new TenantSettings.Auth("static-token", null, null, null, null, "sandbox-admin", null, null, null);
+        TenantSettings.Calendar calendar = new TenantSettings.Calendar(
+                "google", CALENDAR, GoogleApi.rootUrl(), "push-secret", auth, "externalOnly", 100.0);
+        TenantDirectory tenants = new TenantDirectory(
+                "https://gateway.example.test",
+                Map.of(TENANT, new TenantSettings("Unit", ZoneId.of("Europe/Moscow"), null, calendar)));
+        CalendarServices services = new CalendarServices(
+                tenants,
+                new GoogleCredentialsFactory(null),
+                new CalendarConnectorProperties.Http(Duration.ofSeconds(2), Duration.ofSeconds(5)));
+        GoogleCallPolicy policy = new GoogleCallPolicy(
+                new CalendarConnectorProperties.Retry(3, Duration.ofMillis(10), Duration.ofMillis(40)),
+                50,
+                tenant -> 100.0,
+                stats);
+        client = new GoogleCalendarClient(services, policy, tenants);
+    }
+
+    @Test
+    void rate_limit_answers_are_retried_with_back_off_until_the_call_succeeds() {
+        String path = GoogleApi.eventPath(CALENDAR, "sbslot00001");
+        google.stubFor(get(urlPathMatching(path))
+                .inScenario("throttled")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse()
+                        .withStatus(403)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(GoogleApi.error("error-403-rate-limit-exceeded.json")))
+                .willSetStateTo("once more"));
+        google.stubFor(get(urlPathMatching(path))
+                .inScenario("throttled")
+                .whenScenarioStateIs("once more")
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(GoogleApi.error("error-403-rate-limit-exceeded.json")
+                                .replace("403", "429")))
+                .willSetStateTo("fine"));
+        google.stubFor(get(urlPathMatching(path))
+                .inScenario("throttled")
+                .whenScenarioStateIs("fine")
+                .willReturn(okJson(GoogleApi.event("sbslot00001").json())));
+
+        Outcome<com.google.api.services.calendar.model.Event> outcome =
+                client.getEvents(TENANT, CALENDAR, List.of("sbslot00001")).get("sbslot00001");
+
+        assertThat(outcome.succeeded()).isTrue();
+        assertThat(outcome.value().getId()).isEqualTo("sbslot00001");
+        google.verify(
+                3, getRequestedFor(urlPathMatching(path)).withHeader("Authorization", equalTo("Bearer sandbox-admin")));
+        assertThat(stats.lastMinute(TENANT).throttled()).isEqualTo(2);
+    }
+
+    @Test
+    void quota_exceeded_is_final_and_not_retried() {
+        google.stubFor(post(urlPathMatching(GoogleApi.eventsPath(CALENDAR)))
+                .willReturn(aResponse()
+                        .withStatus(403)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(GoogleApi.error("error-403-quota-exceeded.json"))));
+        CreateSlot create = create();
+
+        Outcome<com.google.api.services.calendar.model.Event> outcome = client.write(
+                        TENANT,
+                        CALENDAR,
+                        Map.of("c1", GoogleCalendarClient.EventWrite.insert(EventMapper.newEvent(create))))
+                .get("c1");
+
+        assertThat(outcome.failedWith(GoogleFailure.Kind.QUOTA_EXCEEDED)).isTrue();
+        assertThat(outcome.failure().retryable()).isFalse();
+        assertThat(outcome.failure().getMessage()).contains("quotaExceeded");
+        google.verify(1, postRequestedFor(urlPathMatching(GoogleApi.eventsPath(CALENDAR))));
+    }
+
+    @Test
+    void an_insert_carries_the_deterministic_id_the_lead_link_the_popup_reminder_and_send_updates() {
+        CreateSlot create = create();
+        google.stubFor(post(urlPathMatching(GoogleApi.eventsPath(CALENDAR)))
+                .willReturn(okJson(GoogleApi.event(create.slotId()).json())));
+
+        client.write(
+                TENANT, CALENDAR, Map.of("c1", GoogleCalendarClient.EventWrite.insert(EventMapper.newEvent(create))));
+
+        google.verify(postRequestedFor(urlPathMatching(GoogleApi.eventsPath(CALENDAR)))
+                .withQueryParam("sendUpdates", equalTo("externalOnly"))
+                .withRequestBody(matchingJsonPath("$.id", equalTo(create.slotId())))
+                .withRequestBody(matchingJsonPath("$.extendedProperties.private.slotbridgeLead", equalTo("1001")))
+                .withRequestBody(matchingJsonPath("$.extendedProperties.private.slotbridgeCommand", equalTo("c-unit")))
+                .withRequestBody(matchingJsonPath("$.reminders.useDefault", equalTo("false")))
+                .withRequestBody(matchingJsonPath("$.reminders.overrides[0].minutes", equalTo("15")))
+                .withRequestBody(matchingJsonPath("$.start.timeZone", equalTo("Europe/Moscow")))
+                .withRequestBody(matchingJsonPath("$.start.dateTime", equalTo("2026-11-25T13:00:00.000+03:00")))
+                .withRequestBody(matchingJsonPath("$.attendees[0].email", equalTo("pasha@demo.example"))));
+    }
+
+    @Test
+    void server_errors_are_retried_and_reported_unavailable_when_the_attempts_run_out() {
+        google.stubFor(get(urlPathMatching(GoogleApi.eventsPath(CALENDAR)))
+                .willReturn(aResponse()
+                        .withStatus(500)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(GoogleApi.error("error-500-backend.json"))));
+
+        assertThatThrownBy(() -> client.listEvents(TENANT, CALENDAR, "token-1", null, 250))
+                .isInstanceOfSatisfying(GoogleFailure.class, f -> {
+                    assertThat(f.kind()).isEqualTo(GoogleFailure.Kind.UNAVAILABLE);
+                    assertThat(f.httpStatus()).isEqualTo(500);
+                });
+        google.verify(3, getRequestedFor(urlPathMatching(GoogleApi.eventsPath(CALENDAR))));
+    }
+
+    @Test
+    void an_expired_sync_token_is_reported_as_gone_at_once() {
+        google.stubFor(get(urlPathMatching(GoogleApi.eventsPath(CALENDAR)))
+                .willReturn(aResponse()
+                        .withStatus(410)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(GoogleApi.error("error-410-full-sync-required.json"))));
+
+        assertThatThrownBy(() -> client.listEvents(TENANT, CALENDAR, "old-token", null, 250))
+                .isInstanceOfSatisfying(GoogleFailure.class, f -> {
+                    assertThat(f.kind()).isEqualTo(GoogleFailure.Kind.GONE);
+                    assertThat(f.reason()).isEqualTo("fullSyncRequired");
+                });
+        google.verify(
+                1,
+                getRequestedFor(urlPathMatching(GoogleApi.eventsPath(CALENDAR)))
+                        .withQueryParam("syncToken", equalTo("old-token"))
+                        .withQueryParam("showDeleted", equalTo("true"))
+                        .withoutQueryParam("timeMin")
+                        .withoutQueryParam("updatedMin"));
+    }
+
+    @Test
+    void several_reads_go_out_as_one_batch_and_only_the_throttled_part_is_retried() {
+        google.stubFor(post(urlPathEqualTo("/batch/calendar/v3"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "multipart/mixed; boundary=" + GoogleApi.BATCH_BOUNDARY)
+                        .withBody(GoogleApi.batchResponse(List.of(
+                                new GoogleApi.Part(
+                                        200,
+                                        "OK",
+                                        GoogleApi.event("sbbatch0001").json()),
+                                new GoogleApi.Part(
+                                        403, "Forbidden", GoogleApi.error("error-403-rate-limit-exceeded.json")))))));
+        google.stubFor(get(urlPathMatching(GoogleApi.eventPath(CALENDAR, "sbbatch0002")))
+                .willReturn(okJson(GoogleApi.event("sbbatch0002").etag("\"2\"").json())));
+
+        Map<String, Outcome<com.google.api.services.calendar.model.Event>> outcomes =
+                client.getEvents(TENANT, CALENDAR, List.of("sbbatch0001", "sbbatch0002"));
+
+        assertThat(outcomes.get("sbbatch0001").value().getId()).isEqualTo("sbbatch0001");
+        assertThat(outcomes.get("sbbatch0002").value().getEtag()).isEqualTo("\"2\"");
+        google.verify(1, postRequestedFor(urlPathEqualTo("/batch/calendar/v3")));
+        google.verify(1, getRequestedFor(urlPathMatching(GoogleApi.eventPath(CALENDAR, "sbbatch0002"))));
+        assertThat(stats.lastMinute(TENANT).requests()).isEqualTo(3);
+    }
+
+    private static CreateSlot create() {
+        Instant start = Instant.parse("2026-11-25T10:00:00Z");
+        return new CreateSlot(
+                "c-unit",
+                TENANT,
+                "1001",
+                Instant.parse("2026-11-20T09:00:00Z"),
+                "sync",
+                null,
+                CALENDAR,
+                SlotIds.of(TENANT, "1001", 1),
+                1,
+                "Встреча с Семёном (категория A), 13:00 мск, (Паша)",
+                "Карточка: https://unit.amocrm.ru/leads/detail/1001",
+                start,
+                start.plus(Duration.ofHours(1)),
+                "Europe/Moscow",
+                "pasha@demo.example",
+                15,
+                null);
+    }
+}
