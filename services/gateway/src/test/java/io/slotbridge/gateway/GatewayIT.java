@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -40,7 +41,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.config.name=gateway",
-            "spring.config.import=file:../../deploy/tenants/demo.yml,classpath:gateway-test-tenants.yml"
+            "spring.config.import=file:../../deploy/tenants/demo.yml,classpath:gateway-test-tenants.yml",
+            // This test proves where records land; the time budget is KafkaDownIT's and the bench's. Generous
+            // timeouts keep it honest on a machine shared by many builds.
+            "slotbridge.gateway.ack-timeout=20s",
+            "spring.kafka.producer.properties.max.block.ms=15000",
+            "spring.kafka.producer.properties.request.timeout.ms=15000",
+            "spring.kafka.producer.properties.delivery.timeout.ms=19000"
         })
 @EmbeddedInfra(postgres = false)
 @AutoConfigureObservability(tracing = false)
@@ -52,6 +59,11 @@ class GatewayIT {
     WebTestClient http;
 
     private final KafkaProbe kafka = KafkaProbe.shared();
+
+    @BeforeEach
+    void patientClient() {
+        http = http.mutate().responseTimeout(WAIT).build();
+    }
 
     @Test
     void an_amocrm_status_change_is_archived_and_hinted_keyed_by_lead_after_kafka_acknowledged() {
