@@ -20,7 +20,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.slotbridge.calendarconnector.channel.WatchChannel;
 import io.slotbridge.calendarconnector.channel.WatchChannels;
+import io.slotbridge.calendarconnector.command.CommandExecutor;
 import io.slotbridge.calendarconnector.google.GoogleGrantRepository;
+import io.slotbridge.calendarconnector.ops.OpsReporter;
 import io.slotbridge.calendarconnector.sync.CalendarSync;
 import io.slotbridge.calendarconnector.sync.SyncStateRepository;
 import io.slotbridge.contracts.CommandOutcome;
@@ -33,9 +35,11 @@ import io.slotbridge.contracts.calendar.CalendarCommandRejected;
 import io.slotbridge.contracts.calendar.CalendarCommandResult;
 import io.slotbridge.contracts.calendar.CreateSlot;
 import io.slotbridge.contracts.calendar.PaintSlot;
+import io.slotbridge.contracts.calendar.RestoreSlot;
 import io.slotbridge.contracts.calendar.SlotIds;
 import io.slotbridge.contracts.calendar.SlotSnapshotted;
 import io.slotbridge.contracts.calendar.SlotStatus;
+import io.slotbridge.contracts.ops.ConnectionStatusReported;
 import io.slotbridge.platform.admin.AdminAccess;
 import io.slotbridge.platform.crypto.ChannelTokens;
 import io.slotbridge.platform.kafka.PlatformKafkaAutoConfiguration;
@@ -97,6 +101,12 @@ class CalendarConnectorIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CommandExecutor commands;
+
+    @Autowired
+    OpsReporter reporter;
 
     @LocalServerPort
     int port;
@@ -493,6 +503,125 @@ class CalendarConnectorIT {
                 .withHeader("Authorization", equalTo("Bearer ya29.refreshed")));
     }
 
+    @Test
+    void commands_pending_for_one_calendar_go_to_google_as_one_batch_request() {
+        String calendar = "batch@group.calendar.google.com";
+        CreateSlot first = createSlot("t-batch", calendar, "1101", "batch-1-" + UUID.randomUUID());
+        CreateSlot second = createSlot("t-batch", calendar, "1102", "batch-2-" + UUID.randomUUID());
+        google.stubFor(post(urlPathEqualTo("/batch/calendar/v3"))
+                .withRequestBody(containing(first.slotId()))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "multipart/mixed; boundary=" + GoogleApi.BATCH_BOUNDARY)
+                        .withBody(GoogleApi.batchResponse(List.of(
+                                new GoogleApi.Part(
+                                        200,
+                                        "OK",
+                                        GoogleApi.event(first.slotId())
+                                                .linkedTo("t-batch", "1101", 1, first.commandId())
+                                                .etag("\"b1\"")
+                                                .json()),
+                                new GoogleApi.Part(409, "Conflict", GoogleApi.error("error-409-duplicate.json")))))));
+        google.stubFor(get(urlPathMatching(GoogleApi.eventPath(calendar, second.slotId())))
+                .willReturn(okJson(GoogleApi.event(second.slotId())
+                        .linkedTo("t-batch", "1102", 1, "an-earlier-attempt")
+                        .etag("\"b2\"")
+                        .json())));
+
+        commands.execute(List.of(first, second));
+
+        assertThat(result(first.commandId()))
+                .isInstanceOfSatisfying(CalendarCommandApplied.class, applied -> assertThat(applied.outcome())
+                        .isEqualTo(CommandOutcome.APPLIED));
+        assertThat(result(second.commandId())).isInstanceOfSatisfying(CalendarCommandApplied.class, applied -> {
+            assertThat(applied.outcome()).isEqualTo(CommandOutcome.ALREADY_APPLIED);
+            assertThat(applied.etag()).isEqualTo("\"b2\"");
+        });
+        google.verify(
+                1,
+                postRequestedFor(urlPathEqualTo("/batch/calendar/v3"))
+                        .withRequestBody(containing(first.slotId()))
+                        .withRequestBody(containing(second.slotId())));
+        google.verify(0, postRequestedFor(urlPathMatching(GoogleApi.eventsPath(calendar))));
+    }
+
+    @Test
+    void a_deleted_slot_is_snapshotted_cancelled_and_a_restore_brings_it_back_confirmed() {
+        String calendar = "restore@group.calendar.google.com";
+        String slotId = SlotIds.of("t-restore", "1201", 1);
+        stubFullSync(
+                calendar,
+                List.of(GoogleApi.event(slotId)
+                        .linkedTo("t-restore", "1201", 1, null)
+                        .etag("\"r1\"")),
+                "restore-1");
+        sync.run("t-restore", "test");
+        google.stubFor(get(urlPathMatching(GoogleApi.eventsPath(calendar)))
+                .withQueryParam("syncToken", equalTo("restore-1"))
+                .willReturn(okJson(GoogleApi.eventsPage(
+                        calendar, List.of(GoogleApi.Event.deleted(slotId).etag("\"r2\"")), null, "restore-2"))));
+        sync.run("t-restore", "test");
+        google.stubFor(get(urlPathMatching(GoogleApi.eventPath(calendar, slotId)))
+                .willReturn(okJson(GoogleApi.event(slotId)
+                        .linkedTo("t-restore", "1201", 1, null)
+                        .status("cancelled")
+                        .etag("\"r2\"")
+                        .json())));
+        RestoreSlot restore = new RestoreSlot(
+                "restore-" + UUID.randomUUID(),
+                "t-restore",
+                "1201",
+                Instant.now(),
+                "sync",
+                null,
+                calendar,
+                slotId,
+                "11",
+                "Слот удалили в календаре: восстановлен");
+        google.stubFor(put(urlPathMatching(GoogleApi.eventPath(calendar, slotId)))
+                .willReturn(okJson(GoogleApi.event(slotId)
+                        .linkedTo("t-restore", "1201", 1, restore.commandId())
+                        .color("11")
+                        .description("Слот удалили в календаре: восстановлен")
+                        .etag("\"r3\"")
+                        .json())));
+
+        kafka.publish(Topics.CALENDAR_COMMANDS, restore);
+
+        assertThat(result(restore.commandId())).isInstanceOf(CalendarCommandApplied.class);
+        List<SlotSnapshotted> all = snapshots("t-restore", 3);
+        assertThat(all).anySatisfy(deleted -> {
+            assertThat(deleted.status()).isEqualTo(SlotStatus.CANCELLED);
+            assertThat(deleted.leadId()).isEqualTo("1201");
+            assertThat(deleted.meetingNumber()).isEqualTo(1);
+        });
+        google.verify(putRequestedFor(urlPathMatching(GoogleApi.eventPath(calendar, slotId)))
+                .withHeader("If-Match", equalTo("\"r2\""))
+                .withRequestBody(matchingJsonPath("$.status", equalTo("confirmed")))
+                .withRequestBody(matchingJsonPath("$.colorId", equalTo("11"))));
+    }
+
+    @Test
+    void the_ops_report_tells_the_console_about_the_google_connection() {
+        stubWatch("report@group.calendar.google.com");
+        WatchChannel channel = channels.ensure("t-report", false);
+
+        reporter.reportAll();
+
+        ConnectionStatusReported report =
+                kafka.await(Topics.OPS_REPORTS, r -> r.tenant().equals("t-report"), 1, WAIT).stream()
+                        .map(ConnectionStatusReported.class::cast)
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(report.connection()).isEqualTo("google-calendar");
+        assertThat(report.service()).isEqualTo("calendar-connector");
+        assertThat(report.status()).isEqualTo("ok");
+        assertThat(report.channelExpiresAt()).isEqualTo(channel.expiresAt());
+        assertThat(report.requestsPerSecondLimit()).isEqualTo(20.0);
+        assertThat(report.requestsLastMinute()).isGreaterThanOrEqualTo(1);
+        assertThat(report.throttledLastMinute()).isZero();
+    }
+
     private void stubWatch(String calendar) {
         google.stubFor(post(urlPathMatching(GoogleApi.eventsPath(calendar) + "/watch"))
                 .willReturn(okJson(GoogleApi.channel(
@@ -609,10 +738,5 @@ class CalendarConnectorIT {
 
     private static String body(ConsumerRecord<String, byte[]> record) {
         return record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
-    }
-
-    @SuppressWarnings("unused")
-    private static boolean cancelled(SlotSnapshotted snapshot) {
-        return snapshot.status() == SlotStatus.CANCELLED;
     }
 }
