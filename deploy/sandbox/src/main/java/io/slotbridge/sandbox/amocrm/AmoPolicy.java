@@ -136,4 +136,9 @@ public class AmoPolicy implements ApiPolicy {
     private static String key(String subdomain, Caller caller) {
         return "amocrm:" + subdomain + ":" + caller.integration();
     }
+
+    @Override
+    public ApiException invalidRequest(int status, String message) {
+        return AmoErrors.problem(status, status == 400 ? "Bad Request" : "Error", message);
+    }
 }

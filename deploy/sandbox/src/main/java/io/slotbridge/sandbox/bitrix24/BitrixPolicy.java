@@ -60,4 +60,10 @@ public class BitrixPolicy implements ApiPolicy {
             default -> BitrixErrors.error(status, "INTERNAL_SERVER_ERROR", "Internal server error");
         };
     }
+
+    @Override
+    public ApiException invalidRequest(int status, String message) {
+        return BitrixErrors.error(
+                status, status == 404 || status == 405 ? "ERROR_METHOD_NOT_FOUND" : "INVALID_REQUEST", message);
+    }
 }

@@ -1,13 +1,26 @@
 package io.slotbridge.sandbox.core;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Controllers throw {@link ApiException}; this writes it in the emulated API's own format. */
+/**
+ * Controllers throw {@link ApiException}; this writes it in the emulated API's own format. Requests Spring MVC cannot
+ * read or bind (bad JSON, missing parameter, wrong method) get the same treatment instead of a Whitelabel page.
+ */
 @RestControllerAdvice
 public class ApiExceptionAdvice {
+
+    private final ApiGuardFilter filter;
+
+    public ApiExceptionAdvice(ApiGuardFilter filter) {
+        this.filter = filter;
+    }
 
     @ExceptionHandler(ApiException.class)
     public ResponseEntity<Object> apiError(ApiException e) {
@@ -15,5 +28,19 @@ public class ApiExceptionAdvice {
         e.headers().forEach(headers::set);
         headers.setContentType(e.contentType());
         return ResponseEntity.status(e.status()).headers(headers).body(e.body());
+    }
+
+    /** Spring MVC's own request errors (they implement {@link ErrorResponse}). */
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<Object> unreadable(Exception e, HttpServletRequest request) throws Exception {
+        if (!(e instanceof ErrorResponse error)) {
+            throw e;
+        }
+        int status = error.getStatusCode().value();
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return filter.invalidRequest(path, status, e.getMessage())
+                .map(this::apiError)
+                .orElseGet(() -> ResponseEntity.status(status)
+                        .body(ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), e.getMessage())));
     }
 }

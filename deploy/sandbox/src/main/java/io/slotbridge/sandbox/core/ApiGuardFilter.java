@@ -56,10 +56,11 @@ public class ApiGuardFilter extends OncePerRequestFilter {
         boolean logged = api.isPresent() || path.startsWith("/sandbox/");
         long started = System.nanoTime();
         try {
+            HttpServletRequest effective = GzipRequest.apply(MethodOverride.apply(request));
             if (api.isPresent()) {
-                guard(api.get(), request, path);
+                guard(api.get(), effective, path);
             }
-            chain.doFilter(request, response);
+            chain.doFilter(effective, response);
         } catch (ApiException e) {
             write(e, response);
         } finally {
@@ -94,7 +95,12 @@ public class ApiGuardFilter extends OncePerRequestFilter {
         request.setAttribute(Caller.ATTRIBUTE, caller);
     }
 
-    /** Writes an API error in its own format; also used by the controller advice. */
+    /** The answer to a request the controllers could not read (bad JSON, missing parameter), in the API's shape. */
+    public Optional<ApiException> invalidRequest(String path, int status, String message) {
+        return Api.ofPath(path).map(policies::get).map(policy -> policy.invalidRequest(status, message));
+    }
+
+    /** Writes an API error in its own format. */
     public void write(ApiException e, HttpServletResponse response) throws IOException {
         if (response.isCommitted()) {
             log.warn("response already committed, cannot write {}", e.getMessage());

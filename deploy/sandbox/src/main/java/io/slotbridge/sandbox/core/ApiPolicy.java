@@ -22,4 +22,7 @@ public interface ApiPolicy {
 
     /** The answer for an injected error with this status. */
     ApiException injectedError(int status);
+
+    /** The answer to a request that could not be read or bound (bad JSON, missing parameter, wrong method). */
+    ApiException invalidRequest(int status, String message);
 }

@@ -64,4 +64,11 @@ public class GooglePolicy implements ApiPolicy {
             default -> GoogleErrors.error(status, "global", "injected", "Fault injected by the sandbox");
         };
     }
+
+    @Override
+    public ApiException invalidRequest(int status, String message) {
+        return status == 400
+                ? GoogleErrors.error(400, "global", "parseError", "Parse Error: " + message)
+                : GoogleErrors.error(status, "global", status == 404 ? "notFound" : "invalid", message);
+    }
 }

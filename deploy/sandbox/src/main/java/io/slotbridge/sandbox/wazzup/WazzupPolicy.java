@@ -53,4 +53,9 @@ public class WazzupPolicy implements ApiPolicy {
     public ApiException injectedError(int status) {
         return WazzupErrors.error(status, "UNKNOWN_ERROR", "Fault injected by the sandbox", null);
     }
+
+    @Override
+    public ApiException invalidRequest(int status, String message) {
+        return WazzupErrors.error(status, status == 400 ? "VALIDATION_ERROR" : "UNKNOWN_ERROR", message, null);
+    }
 }
