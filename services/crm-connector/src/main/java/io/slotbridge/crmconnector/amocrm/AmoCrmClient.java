@@ -10,6 +10,7 @@ import io.slotbridge.contracts.RejectionCode;
 import io.slotbridge.contracts.crm.CrmKind;
 import io.slotbridge.contracts.crm.NoteKind;
 import io.slotbridge.contracts.crm.StageSemantic;
+import io.slotbridge.crmconnector.app.Chunks;
 import io.slotbridge.crmconnector.app.CrmApi;
 import io.slotbridge.crmconnector.app.CrmApiException;
 import io.slotbridge.crmconnector.domain.CrmContact;
@@ -150,7 +151,7 @@ final class AmoCrmClient implements CrmApi {
     @Override
     public List<CrmLead> leadsByIds(Collection<String> ids) {
         List<CrmLead> leads = new ArrayList<>();
-        for (List<String> chunk : chunks(List.copyOf(ids), readBatch)) {
+        for (List<String> chunk : Chunks.of(List.copyOf(ids), readBatch)) {
             JsonNode root = http.call(
                     "leads.list", "GET", "/api/v4/leads?with=contacts&limit=" + readBatch + idFilter(chunk), null);
             root.path("_embedded").path("leads").forEach(l -> leads.add(lead(l)));
@@ -172,7 +173,7 @@ final class AmoCrmClient implements CrmApi {
     @Override
     public List<CrmContact> contactsByIds(Collection<String> ids) {
         List<CrmContact> contacts = new ArrayList<>();
-        for (List<String> chunk : chunks(List.copyOf(ids), readBatch)) {
+        for (List<String> chunk : Chunks.of(List.copyOf(ids), readBatch)) {
             JsonNode root =
                     http.call("contacts.list", "GET", "/api/v4/contacts?limit=" + readBatch + idFilter(chunk), null);
             root.path("_embedded").path("contacts").forEach(c -> contacts.add(contact(c)));
@@ -210,7 +211,7 @@ final class AmoCrmClient implements CrmApi {
     @Override
     public List<CrmNote> notesByIds(Collection<String> noteIds) {
         List<CrmNote> notes = new ArrayList<>();
-        for (List<String> chunk : chunks(List.copyOf(noteIds), readBatch)) {
+        for (List<String> chunk : Chunks.of(List.copyOf(noteIds), readBatch)) {
             JsonNode root = http.call(
                     "leads.notes.list", "GET", "/api/v4/leads/notes?limit=" + readBatch + idFilter(chunk), null);
             root.path("_embedded").path("notes").forEach(n -> notes.add(note(n)));
@@ -550,14 +551,6 @@ final class AmoCrmClient implements CrmApi {
             query.append('&').append(key).append('=').append(numeric(id));
         }
         return query.toString();
-    }
-
-    static <T> List<List<T>> chunks(List<T> items, int size) {
-        List<List<T>> chunks = new ArrayList<>();
-        for (int i = 0; i < items.size(); i += size) {
-            chunks.add(items.subList(i, Math.min(items.size(), i + size)));
-        }
-        return chunks;
     }
 
     /** amoCRM ids are numbers; anything else cannot be one of its entities. */

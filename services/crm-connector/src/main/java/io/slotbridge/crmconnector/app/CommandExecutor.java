@@ -174,7 +174,7 @@ public class CommandExecutor {
         Map<String, Plan.LeadChange> byCommand =
                 changes.stream().collect(Collectors.toMap(c -> c.command().commandId(), Function.identity()));
         List<LeadWrite> writes = LeadWrite.coalesce(changes);
-        for (List<LeadWrite> chunk : chunks(writes, api.maxWriteBatch())) {
+        for (List<LeadWrite> chunk : Chunks.of(writes, api.maxWriteBatch())) {
             List<Plan.LeadChange> involved = chunk.stream()
                     .flatMap(w -> w.commandIds().stream())
                     .map(byCommand::get)
@@ -197,34 +197,34 @@ public class CommandExecutor {
     }
 
     private void applyNotes(String tenant, CrmApi api, List<Plan.Note> notes) {
-        for (List<Plan.Note> chunk : chunks(notes, api.maxWriteBatch())) {
-            tx.executeWithoutResult(s -> chunk.forEach(n ->
-                    ledger.pending(n.command().commandId(), tenant, n.command().leadId(), type(n.command()), null)));
-            List<CrmApi.ItemOutcome> outcomes = callOrReject(
-                    chunk.stream().map(Plan::command).toList(),
-                    () -> api.addNotes(chunk.stream()
-                            .map(n -> new CrmApi.NewNote(n.command().leadId(), n.text()))
-                            .toList()));
-            if (outcomes != null) {
-                tx.executeWithoutResult(s -> {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        record(chunk.get(i).command(), outcomes.get(i));
-                    }
-                });
-            }
-        }
+        applyCreations(
+                tenant,
+                api,
+                notes,
+                chunk -> api.addNotes(chunk.stream()
+                        .map(n -> new CrmApi.NewNote(n.command().leadId(), n.text()))
+                        .toList()));
     }
 
     private void applyTasks(String tenant, CrmApi api, List<Plan.CallTask> tasks) {
-        for (List<Plan.CallTask> chunk : chunks(tasks, api.maxWriteBatch())) {
-            tx.executeWithoutResult(s -> chunk.forEach(t ->
-                    ledger.pending(t.command().commandId(), tenant, t.command().leadId(), type(t.command()), null)));
-            List<CrmApi.ItemOutcome> outcomes = callOrReject(
-                    chunk.stream().map(Plan::command).toList(),
-                    () -> api.addCallTasks(chunk.stream()
-                            .map(t -> new CrmApi.NewCallTask(
-                                    t.command().leadId(), t.text(), t.dueAt(), t.responsibleUserId()))
-                            .toList()));
+        applyCreations(
+                tenant,
+                api,
+                tasks,
+                chunk -> api.addCallTasks(chunk.stream()
+                        .map(t -> new CrmApi.NewCallTask(
+                                t.command().leadId(), t.text(), t.dueAt(), t.responsibleUserId()))
+                        .toList()));
+    }
+
+    /** Notes and tasks: one POST per chunk, the ledger PENDING before it and APPLIED with the created id after. */
+    private <P extends Plan> void applyCreations(
+            String tenant, CrmApi api, List<P> plans, Function<List<P>, List<CrmApi.ItemOutcome>> call) {
+        for (List<P> chunk : Chunks.of(plans, api.maxWriteBatch())) {
+            tx.executeWithoutResult(s -> chunk.forEach(p ->
+                    ledger.pending(p.command().commandId(), tenant, p.command().leadId(), type(p.command()), null)));
+            List<CrmApi.ItemOutcome> outcomes =
+                    callOrReject(chunk.stream().map(Plan::command).toList(), () -> call.apply(chunk));
             if (outcomes != null) {
                 tx.executeWithoutResult(s -> {
                     for (int i = 0; i < chunk.size(); i++) {
@@ -320,13 +320,5 @@ public class CommandExecutor {
 
     private static String type(CrmCommand command) {
         return ContractTypes.typeName(command);
-    }
-
-    private static <T> List<List<T>> chunks(List<T> items, int size) {
-        List<List<T>> chunks = new ArrayList<>();
-        for (int i = 0; i < items.size(); i += size) {
-            chunks.add(items.subList(i, Math.min(items.size(), i + size)));
-        }
-        return chunks;
     }
 }

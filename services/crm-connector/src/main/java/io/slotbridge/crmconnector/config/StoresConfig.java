@@ -5,9 +5,9 @@ import io.slotbridge.crmconnector.store.SweepStateStore;
 import io.slotbridge.crmconnector.store.TokenStore;
 import io.slotbridge.crmconnector.store.WriteLedger;
 import io.slotbridge.platform.crypto.SecretBox;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -16,8 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class StoresConfig {
 
     @Bean
-    public TokenStore tokenStore(JdbcTemplate jdbc, TransactionTemplate tx, @Lazy SecretBox secretBox) {
-        return new TokenStore(jdbc, tx, secretBox);
+    public TokenStore tokenStore(JdbcTemplate jdbc, TransactionTemplate tx, ObjectProvider<SecretBox> secretBox) {
+        return new TokenStore(jdbc, tx, secretBox::getObject);
     }
 
     @Bean

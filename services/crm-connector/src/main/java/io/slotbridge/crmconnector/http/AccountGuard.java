@@ -140,7 +140,12 @@ public final class AccountGuard {
                 throw blockedNow();
             }
         };
-        return Retry.decorateSupplier(retry, guarded).get();
+        try {
+            return Retry.decorateSupplier(retry, guarded).get();
+        } catch (ApiFailures.Blocked blockedNow) {
+            // the circuit opened on this 403: callers wait for the pause instead of failing their work
+            throw blockedNow();
+        }
     }
 
     /** Fails fast while the circuit is open (callers pause their consumer instead of piling up). */

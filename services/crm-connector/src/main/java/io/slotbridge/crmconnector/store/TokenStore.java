@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -18,9 +19,10 @@ public class TokenStore {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
-    private final SecretBox box;
+    private final Supplier<SecretBox> box;
 
-    public TokenStore(JdbcTemplate jdbc, TransactionTemplate tx, SecretBox box) {
+    /** @param box created on first use, so a service without OAuth tenants needs no encryption key */
+    public TokenStore(JdbcTemplate jdbc, TransactionTemplate tx, Supplier<SecretBox> box) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.box = box;
@@ -37,9 +39,13 @@ public class TokenStore {
     }
 
     public Optional<Tokens> find(String crm, String tenant) {
+        return select(crm, tenant, "");
+    }
+
+    private Optional<Tokens> select(String crm, String tenant, String lock) {
         List<Tokens> rows = jdbc.query(
                 "select access_token, refresh_token, expires_at, refreshed_at, needs_reauth from crm_token"
-                        + " where tenant = ?",
+                        + " where tenant = ?" + lock,
                 (rs, i) -> decrypt(
                         crm,
                         tenant,
@@ -63,8 +69,8 @@ public class TokenStore {
                         + " refreshed_at = excluded.refreshed_at, needs_reauth = false",
                 tenant,
                 crm,
-                box.encrypt(accessToken, crm + ":" + tenant + ":access"),
-                refreshToken == null ? null : box.encrypt(refreshToken, crm + ":" + tenant + ":refresh"),
+                box.get().encrypt(accessToken, crm + ":" + tenant + ":access"),
+                refreshToken == null ? null : box.get().encrypt(refreshToken, crm + ":" + tenant + ":refresh"),
                 Timestamp.from(expiresAt),
                 Timestamp.from(now));
     }
@@ -74,21 +80,7 @@ public class TokenStore {
      * {@code work} saves commits before the lock is released, so a second refresher sees the new pair.
      */
     public <T> T underLock(String crm, String tenant, Function<Optional<Tokens>, T> work) {
-        return tx.execute(status -> {
-            List<Tokens> rows = jdbc.query(
-                    "select access_token, refresh_token, expires_at, refreshed_at, needs_reauth from crm_token"
-                            + " where tenant = ? for update",
-                    (rs, i) -> decrypt(
-                            crm,
-                            tenant,
-                            rs.getString(1),
-                            rs.getString(2),
-                            rs.getTimestamp(3),
-                            rs.getTimestamp(4),
-                            rs.getBoolean(5)),
-                    tenant);
-            return work.apply(rows.stream().findFirst());
-        });
+        return tx.execute(status -> work.apply(select(crm, tenant, " for update")));
     }
 
     public void markNeedsReauth(String tenant) {
@@ -126,8 +118,8 @@ public class TokenStore {
             Timestamp refreshed,
             boolean reauth) {
         return new Tokens(
-                access == null ? null : box.decrypt(access, crm + ":" + tenant + ":access"),
-                refresh == null ? null : box.decrypt(refresh, crm + ":" + tenant + ":refresh"),
+                access == null ? null : box.get().decrypt(access, crm + ":" + tenant + ":access"),
+                refresh == null ? null : box.get().decrypt(refresh, crm + ":" + tenant + ":refresh"),
                 expires == null ? null : expires.toInstant(),
                 refreshed == null ? null : refreshed.toInstant(),
                 reauth);
