@@ -602,6 +602,24 @@ class CalendarConnectorIT {
     }
 
     @Test
+    void a_command_for_a_tenant_nobody_connected_yet_is_rejected_with_what_to_do() throws Exception {
+        CreateSlot create = createSlot(
+                "t-unconnected", "unconnected@group.calendar.google.com", "1301", "unconnected-" + UUID.randomUUID());
+
+        kafka.publish(Topics.CALENDAR_COMMANDS, create);
+        HttpResponse<String> validation = send(HttpRequest.newBuilder(uri("/admin/tenants/t-unconnected/validation"))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .GET());
+
+        assertThat(result(create.commandId())).isInstanceOfSatisfying(CalendarCommandRejected.class, rejected -> {
+            assertThat(rejected.code()).isEqualTo(RejectionCode.FORBIDDEN);
+            assertThat(rejected.reason()).contains("/connect/google/t-unconnected");
+            assertThat(rejected.retryable()).isFalse();
+        });
+        assertThat(validation.body()).contains("not connected yet");
+    }
+
+    @Test
     void the_ops_report_tells_the_console_about_the_google_connection() {
         stubWatch("report@group.calendar.google.com");
         WatchChannel channel = channels.ensure("t-report", false);

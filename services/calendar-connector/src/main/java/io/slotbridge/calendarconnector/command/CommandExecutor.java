@@ -155,6 +155,7 @@ public class CommandExecutor {
         private final String calendarId;
         private final Map<String, CalendarCommand> commands;
         private final ZoneId zone;
+        private final Set<String> answered = new HashSet<>();
 
         Round(String tenant, String calendarId, Map<String, CalendarCommand> commands) {
             this.tenant = tenant;
@@ -167,6 +168,17 @@ public class CommandExecutor {
             if (commands.isEmpty()) {
                 return;
             }
+            try {
+                readAndWrite();
+            } catch (GoogleFailure e) {
+                // a failure of the whole round (e.g. the tenant is not connected): every open command gets the answer
+                commands.values().stream()
+                        .filter(command -> !answered.contains(command.commandId()))
+                        .forEach(command -> reply(command, CommandResults.rejected(command, e, now())));
+            }
+        }
+
+        private void readAndWrite() {
             Map<String, EventWrite> writes = new LinkedHashMap<>();
             List<CalendarCommand> updates = commands.values().stream()
                     .filter(c -> !(c instanceof CreateSlot))
@@ -188,7 +200,7 @@ public class CommandExecutor {
                 }
                 Outcome<Event> read = current.get(command.slotId());
                 if (!read.succeeded()) {
-                    answer(command, CommandResults.rejected(command, read.failure(), now()));
+                    reply(command, CommandResults.rejected(command, read.failure(), now()));
                     continue;
                 }
                 prepareUpdate(command, read.value(), known.get(command.slotId()), writes);
@@ -205,7 +217,7 @@ public class CommandExecutor {
                 } else if (outcome.failedWith(GoogleFailure.Kind.PRECONDITION_FAILED)) {
                     rereads.add(command);
                 } else {
-                    answer(command, CommandResults.rejected(command, outcome.failure(), now()));
+                    reply(command, CommandResults.rejected(command, outcome.failure(), now()));
                 }
             });
             reread(rereads);
@@ -228,7 +240,7 @@ public class CommandExecutor {
             }
             SlotEdit edit = editFor(command, entry);
             if (!edit.changes(entry)) {
-                answer(
+                reply(
                         command,
                         CommandResults.applied(
                                 command, CommandOutcome.ALREADY_APPLIED, entry.etag(), entry.updated(), now()));
@@ -251,7 +263,7 @@ public class CommandExecutor {
             for (CalendarCommand command : rereads) {
                 Outcome<Event> read = again.get(command.slotId());
                 if (!read.succeeded()) {
-                    answer(command, CommandResults.rejected(command, read.failure(), now()));
+                    reply(command, CommandResults.rejected(command, read.failure(), now()));
                 } else if (command instanceof CreateSlot) {
                     applied(command, read.value(), CommandOutcome.ALREADY_APPLIED, false);
                 } else {
@@ -274,12 +286,17 @@ public class CommandExecutor {
                         tenant, calendarId, entry.id(), link(command, entry), command.commandId(), entry.etag());
             }
             snapshots.publishChanged(tenant, calendarId, List.of(entry), command.commandId(), false);
-            answer(command, CommandResults.applied(command, outcome, entry.etag(), entry.updated(), now()));
+            reply(command, CommandResults.applied(command, outcome, entry.etag(), entry.updated(), now()));
+        }
+
+        private void reply(CalendarCommand command, CalendarCommandResult result) {
+            answered.add(command.commandId());
+            answer(command, result);
         }
 
         private void conflict(CalendarCommand command, CalendarEntry current, String reason) {
             snapshots.publishChanged(tenant, calendarId, List.of(current), command.commandId(), true);
-            answer(command, CommandResults.rejected(command, RejectionCode.CONFLICT, reason, false, 412, now()));
+            reply(command, CommandResults.rejected(command, RejectionCode.CONFLICT, reason, false, 412, now()));
         }
     }
 
@@ -288,7 +305,8 @@ public class CommandExecutor {
             return new LeadLink(create.leadId(), create.meetingNumber());
         }
         String meeting = entry.privateProperty(SlotLinkProperties.MEETING_NUMBER);
-        return new LeadLink(command.leadId(), meeting == null ? null : Integer.valueOf(meeting));
+        return new LeadLink(
+                command.leadId(), meeting != null && meeting.matches("\\d{1,9}") ? Integer.valueOf(meeting) : null);
     }
 
     private static SlotEdit editFor(CalendarCommand command, CalendarEntry entry) {

@@ -38,6 +38,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -207,14 +208,26 @@ public class CalendarConnectorConfiguration {
                 tenants, status, publisher, requestsPerSecond, "calendar-connector-" + UUID.randomUUID(), clock);
     }
 
+    /** Runs the periodic jobs; a bean, so its threads stop with the context. */
+    @Bean
+    ThreadPoolTaskScheduler calendarJobsScheduler() {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(3);
+        scheduler.setThreadNamePrefix("calendar-jobs-");
+        scheduler.setWaitForTasksToCompleteOnShutdown(true);
+        scheduler.setAwaitTerminationSeconds(10);
+        return scheduler;
+    }
+
     @Bean
     PeriodicJobs periodicJobs(
+            ThreadPoolTaskScheduler calendarJobsScheduler,
             CalendarConnectorProperties properties,
             TenantDirectory tenants,
             WatchChannels channels,
             CalendarSync sync,
             OpsReporter reporter) {
-        return new PeriodicJobs(properties, tenants, channels, sync, reporter);
+        return new PeriodicJobs(calendarJobsScheduler, properties, tenants, channels, sync, reporter);
     }
 
     @Bean

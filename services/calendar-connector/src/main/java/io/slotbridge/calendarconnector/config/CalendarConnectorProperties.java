@@ -3,6 +3,7 @@ package io.slotbridge.calendarconnector.config;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -32,7 +33,7 @@ public record CalendarConnectorProperties(
         @DefaultValue @NotNull Http http,
         @DefaultValue("1m") Duration reportInterval,
         @DefaultValue("10m") Duration connectStateTtl,
-        @DefaultValue("5") @Min(1) double defaultRequestsPerSecond) {
+        @DefaultValue("5") @Positive double defaultRequestsPerSecond) {
 
     /**
      * @param enabled open and renew channels (off where no public gateway URL exists)

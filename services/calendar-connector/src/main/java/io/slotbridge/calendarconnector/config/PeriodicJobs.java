@@ -6,8 +6,8 @@ import io.slotbridge.calendarconnector.sync.CalendarSync;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
@@ -26,8 +26,10 @@ public class PeriodicJobs implements SchedulingConfigurer {
     private final WatchChannels channels;
     private final CalendarSync sync;
     private final OpsReporter reporter;
+    private final TaskScheduler scheduler;
 
     public PeriodicJobs(
+            TaskScheduler scheduler,
             CalendarConnectorProperties properties,
             TenantDirectory tenants,
             WatchChannels channels,
@@ -38,14 +40,11 @@ public class PeriodicJobs implements SchedulingConfigurer {
         this.channels = channels;
         this.sync = sync;
         this.reporter = reporter;
+        this.scheduler = scheduler;
     }
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-        scheduler.setPoolSize(3);
-        scheduler.setThreadNamePrefix("calendar-jobs-");
-        scheduler.initialize();
         registrar.setTaskScheduler(scheduler);
         CalendarConnectorProperties.Watch watch = properties.watch();
         if (watch.enabled() && !watch.checkInterval().isZero()) {

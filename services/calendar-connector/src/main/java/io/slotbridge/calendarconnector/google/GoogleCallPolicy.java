@@ -6,6 +6,7 @@ import com.google.api.client.googleapis.json.GoogleJsonError;
 import com.google.api.client.googleapis.json.GoogleJsonResponseException;
 import com.google.api.client.googleapis.services.json.AbstractGoogleJsonClientRequest;
 import com.google.api.client.http.HttpHeaders;
+import com.google.api.client.http.HttpResponseException;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
@@ -32,12 +34,14 @@ import org.slf4j.LoggerFactory;
 public class GoogleCallPolicy {
 
     private static final Logger log = LoggerFactory.getLogger(GoogleCallPolicy.class);
+    private static final Set<Integer> BATCH_MISSING = Set.of(404, 405, 501);
 
     private final RetryConfig retryConfig;
     private final int maxBatchSize;
     private final ToDoubleFunction<String> requestsPerSecond;
     private final ApiCallStats stats;
     private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
+    private final Set<String> withoutBatchEndpoint = ConcurrentHashMap.newKeySet();
 
     public GoogleCallPolicy(
             CalendarConnectorProperties.Retry retry,
@@ -113,7 +117,7 @@ public class GoogleCallPolicy {
         for (int from = 0; from < keys.size(); from += maxBatchSize) {
             List<K> chunk = keys.subList(from, Math.min(keys.size(), from + maxBatchSize));
             Map<K, Outcome<T>> outcomes = acquire(tenant, chunk.size())
-                    ? send(chunk, pending)
+                    ? send(tenant, chunk, pending)
                     : allFailed(
                             chunk,
                             new GoogleFailure(
@@ -133,10 +137,12 @@ public class GoogleCallPolicy {
         }
     }
 
-    private <K, T> Map<K, Outcome<T>> send(List<K> chunk, Map<K, AbstractGoogleJsonClientRequest<T>> pending) {
-        if (chunk.size() == 1) {
-            K key = chunk.get(0);
-            return Map.of(key, executeOne(pending.get(key)));
+    private <K, T> Map<K, Outcome<T>> send(
+            String tenant, List<K> chunk, Map<K, AbstractGoogleJsonClientRequest<T>> pending) {
+        if (chunk.size() == 1 || withoutBatchEndpoint.contains(tenant)) {
+            Map<K, Outcome<T>> outcomes = new LinkedHashMap<>();
+            chunk.forEach(key -> outcomes.put(key, executeOne(pending.get(key))));
+            return outcomes;
         }
         Map<K, Outcome<T>> outcomes = new LinkedHashMap<>();
         try {
@@ -156,6 +162,18 @@ public class GoogleCallPolicy {
                 });
             }
             batch.execute();
+        } catch (HttpResponseException e) {
+            if (!BATCH_MISSING.contains(e.getStatusCode())) {
+                return allFailed(
+                        chunk, GoogleFailure.classify(e.getStatusCode(), null, "batch request: " + e.getMessage()));
+            }
+            // an API stand-in without the batch endpoint: the same calls, one by one, from now on
+            log.warn(
+                    "tenant {}: the API root has no batch endpoint (HTTP {}), sending calls one by one",
+                    tenant,
+                    e.getStatusCode());
+            withoutBatchEndpoint.add(tenant);
+            return send(tenant, chunk, pending);
         } catch (IOException e) {
             return allFailed(chunk, GoogleFailure.of(e));
         }

@@ -71,7 +71,7 @@ public class GoogleFailure extends RuntimeException {
         return new GoogleFailure(Kind.UNAVAILABLE, null, null, "I/O failure talking to Google: " + e);
     }
 
-    static GoogleFailure classify(int status, String reason, String message) {
+    public static GoogleFailure classify(int status, String reason, String message) {
         Kind kind;
         if (status == 429 || (status == 403 && RATE_LIMIT_REASONS.contains(reason))) {
             kind = Kind.RATE_LIMITED;

@@ -204,6 +204,24 @@ class GoogleCalendarClientTest {
         assertThat(stats.lastMinute(TENANT).requests()).isEqualTo(3);
     }
 
+    @Test
+    void without_a_batch_endpoint_the_calls_go_one_by_one() {
+        google.stubFor(post(urlPathEqualTo("/batch/calendar/v3"))
+                .willReturn(aResponse().withStatus(404)));
+        google.stubFor(get(urlPathMatching(GoogleApi.eventPath(CALENDAR, "sbsingle001")))
+                .willReturn(okJson(GoogleApi.event("sbsingle001").json())));
+        google.stubFor(get(urlPathMatching(GoogleApi.eventPath(CALENDAR, "sbsingle002")))
+                .willReturn(okJson(GoogleApi.event("sbsingle002").json())));
+
+        Map<String, Outcome<com.google.api.services.calendar.model.Event>> first =
+                client.getEvents(TENANT, CALENDAR, List.of("sbsingle001", "sbsingle002"));
+        client.getEvents(TENANT, CALENDAR, List.of("sbsingle001", "sbsingle002"));
+
+        assertThat(first.values()).allMatch(Outcome::succeeded);
+        google.verify(1, postRequestedFor(urlPathEqualTo("/batch/calendar/v3")));
+        google.verify(2, getRequestedFor(urlPathMatching(GoogleApi.eventPath(CALENDAR, "sbsingle001"))));
+    }
+
     private static CreateSlot create() {
         Instant start = Instant.parse("2026-11-25T10:00:00Z");
         return new CreateSlot(
