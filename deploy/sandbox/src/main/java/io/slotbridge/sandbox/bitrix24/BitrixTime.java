@@ -1,5 +1,6 @@
 package io.slotbridge.sandbox.bitrix24;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -12,14 +13,21 @@ final class BitrixTime {
     private BitrixTime() {}
 
     static Map<String, Object> of(Instant start, Instant finish) {
-        double duration = Duration.between(start, finish).toNanos() / 1e9;
+        // Plain decimals (1724916638.077564), not 1.7E9, and whole-second dates, as Bitrix24 writes them.
+        BigDecimal duration = BigDecimal.valueOf(Duration.between(start, finish).toNanos(), 9);
         Map<String, Object> time = new LinkedHashMap<>();
-        time.put("start", start.toEpochMilli() / 1000.0);
-        time.put("finish", finish.toEpochMilli() / 1000.0);
+        time.put("start", BigDecimal.valueOf(start.toEpochMilli(), 3));
+        time.put("finish", BigDecimal.valueOf(finish.toEpochMilli(), 3));
         time.put("duration", duration);
         time.put("processing", duration);
-        time.put("date_start", BitrixPortal.DATE_TIME.format(ZonedDateTime.ofInstant(start, BitrixPortal.ZONE)));
-        time.put("date_finish", BitrixPortal.DATE_TIME.format(ZonedDateTime.ofInstant(finish, BitrixPortal.ZONE)));
+        time.put(
+                "date_start",
+                BitrixPortal.DATE_TIME.format(
+                        ZonedDateTime.ofInstant(start, BitrixPortal.ZONE).withNano(0)));
+        time.put(
+                "date_finish",
+                BitrixPortal.DATE_TIME.format(
+                        ZonedDateTime.ofInstant(finish, BitrixPortal.ZONE).withNano(0)));
         time.put("operating_reset_at", finish.getEpochSecond() + 600);
         time.put("operating", 0);
         return time;

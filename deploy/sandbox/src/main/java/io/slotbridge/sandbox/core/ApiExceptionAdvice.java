@@ -1,10 +1,12 @@
 package io.slotbridge.sandbox.core;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -30,13 +32,17 @@ public class ApiExceptionAdvice {
         return ResponseEntity.status(e.status()).headers(headers).body(e.body());
     }
 
-    /** Spring MVC's own request errors (they implement {@link ErrorResponse}). */
+    /** Spring MVC's own request errors: unreadable bodies, type mismatches, and those implementing {@link ErrorResponse}. */
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Object> unreadable(Exception e, HttpServletRequest request) throws Exception {
-        if (!(e instanceof ErrorResponse error)) {
+        int status;
+        if (e instanceof ErrorResponse error) {
+            status = error.getStatusCode().value();
+        } else if (e instanceof HttpMessageNotReadableException || e instanceof TypeMismatchException) {
+            status = 400;
+        } else {
             throw e;
         }
-        int status = error.getStatusCode().value();
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return filter.invalidRequest(path, status, e.getMessage())
                 .map(this::apiError)

@@ -37,6 +37,7 @@ public class PageController {
         model.addAttribute("week", week);
         model.addAttribute("refresh", Math.max(1, refresh));
         model.addAttribute("stats", stats.snapshot());
+        // Under templates/sandbox/: the console shares the classpath when the local launcher runs both in one JVM.
         return "sandbox/index";
     }
 }

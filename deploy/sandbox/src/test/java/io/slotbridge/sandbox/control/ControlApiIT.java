@@ -77,4 +77,54 @@ class ControlApiIT extends SandboxIntegrationTest {
                 .contains("Лид для страницы", "5. Встреча назначена", "Маша", "Встреча на странице", "#51b749", "Basil")
                 .contains("http-equiv=\"refresh\"");
     }
+
+    @Test
+    void dropped_webhook_fault_sends_nothing_and_counts_the_drop() {
+        String account = unique("drop");
+        call("POST", "/sandbox/amocrm/" + account, null, null, null);
+        String hook = "/hooks/amocrm/" + account + "/s";
+        json(
+                "POST",
+                "/amocrm/" + account + "/api/v4/webhooks",
+                ADMIN,
+                "{\"destination\":\"" + receiverUrl(hook) + "\",\"settings\":[\"add_lead\"]}");
+        long droppedBefore =
+                get("/sandbox/stats", null).json().at("/amocrm/webhooksDropped").asLong();
+        json("PUT", "/sandbox/faults/amocrm", null, "{\"droppedWebhookRatio\":1.0}");
+        try {
+            json("POST", "/amocrm/" + account + "/api/v4/leads", ADMIN, "[{\"name\":\"Потерянный вебхук\"}]");
+        } finally {
+            call("DELETE", "/sandbox/faults/amocrm", null, null, null);
+        }
+        assertThat(get("/sandbox/stats", null)
+                        .json()
+                        .at("/amocrm/webhooksDropped")
+                        .asLong())
+                .isEqualTo(droppedBefore + 1);
+        json("POST", "/amocrm/" + account + "/api/v4/leads", ADMIN, "[{\"name\":\"Доставленный вебхук\"}]");
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(
+                                receiver.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                                        com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(hook))))
+                        .singleElement()
+                        .satisfies(
+                                request -> assertThat(request.getBodyAsString()).contains("%D0%94%D0%BE%D1%81")));
+    }
+
+    @Test
+    void unreadable_requests_get_each_apis_error_shape_not_a_whitelabel_page() {
+        Answer amo = json("POST", "/amocrm/demo/api/v4/leads", ADMIN, "[{broken");
+        assertThat(amo.status()).isEqualTo(400);
+        assertThat(amo.contentType()).startsWith("application/problem+json");
+        Answer google =
+                json("POST", "/google/calendar/v3/calendars/kev-demo@group.calendar.google.com/events", ADMIN, "{");
+        assertThat(google.status()).isEqualTo(400);
+        assertThat(google.json().at("/error/errors/0/reason").asText()).isEqualTo("parseError");
+        Answer wazzup = json("POST", "/wazzup/v3/message", ADMIN, "not json");
+        assertThat(wazzup.status()).isEqualTo(400);
+        assertThat(wazzup.json().path("error").asText()).isEqualTo("VALIDATION_ERROR");
+        Answer bitrix = json("POST", "/bitrix24/demo-b24/rest/crm.no.such.json", ADMIN, "{}");
+        assertThat(bitrix.json().path("error").asText()).isEqualTo("ERROR_METHOD_NOT_FOUND");
+    }
 }
