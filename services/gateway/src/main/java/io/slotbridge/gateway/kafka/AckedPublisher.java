@@ -33,6 +33,8 @@ public class AckedPublisher {
         return Mono.fromCallable(() -> sendAll(records))
                 .subscribeOn(sendScheduler)
                 .flatMap(Mono::fromFuture)
+                // acks complete on the producer's single network thread: answer the request elsewhere
+                .publishOn(Schedulers.parallel())
                 .timeout(ackTimeout)
                 .then();
     }

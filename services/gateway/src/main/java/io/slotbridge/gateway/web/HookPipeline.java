@@ -61,11 +61,9 @@ public class HookPipeline {
     public Mono<ResponseEntity<Object>> handle(
             WebhookSource source, String tenantId, String pathSecret, ServerHttpRequest http) {
         HookHeaders headers = HookHeaders.of(http.getHeaders());
+        String providerRequestId = source.providerRequestId(headers);
         HookAttempt attempt = new HookAttempt(
-                source.source(),
-                tenantId,
-                source.providerRequestId(headers),
-                http.getHeaders().getContentLength());
+                source.source(), tenantId, providerRequestId, http.getHeaders().getContentLength());
         String maskedPath = HookResponses.maskedPath(source.source(), tenantId, pathSecret != null);
         Optional<TenantCredentials> known = tenants.find(tenantId);
         TenantCredentials tenant = known.orElse(TenantCredentials.NONE);
@@ -102,7 +100,7 @@ public class HookPipeline {
                             body,
                             clock.instant(),
                             MessageIds.random(),
-                            source.providerRequestId(headers));
+                            providerRequestId);
                     return publish(source, tenant, request, attempt);
                 })
                 .onErrorResume(

@@ -62,7 +62,10 @@ public final class IngestBench {
             LatencyReport ceiling = toBare.closedLoop("bare WebFlux (ceiling)", connections, measure);
             toGateway.closedLoop("warm-up gateway", connections, warmup);
             LatencyReport full = toGateway.closedLoop("gateway (max)", connections, measure);
-            LatencyReport fixed = toGateway.fixedRate("gateway @ " + rate + "/s", rate, measure);
+            // an open model needs room for arrivals while earlier requests are in flight, as senders open connections
+            LoadGenerator arrivals = new LoadGenerator(
+                    "http://127.0.0.1:" + gatewayPort + "/hooks/amocrm/bench/bench-secret", body, headers, 512);
+            LatencyReport fixed = arrivals.fixedRate("gateway @ " + rate + "/s", rate, measure);
 
             print(List.of(ceiling, full, fixed), rate, connections, measure);
         } finally {

@@ -4,6 +4,8 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -57,12 +59,21 @@ final class LoadGenerator {
         Phase phase = new Phase();
         long period = 1_000_000_000L / perSecond;
         long total = perSecond * duration.toSeconds();
+        CountDownLatch answered = new CountDownLatch((int) total);
         long started = System.nanoTime();
+        // each request is its own subscription: arrivals never wait for earlier answers (an open model)
         Flux.interval(Duration.ofNanos(period))
                 .onBackpressureBuffer()
                 .take(total)
-                .flatMap(i -> send(started + (i + 1) * period, phase), 8192)
+                .doOnNext(i -> send(started + (i + 1) * period, phase)
+                        .doFinally(signal -> answered.countDown())
+                        .subscribe())
                 .blockLast();
+        try {
+            answered.await(2, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return phase.report(name, started);
     }
 

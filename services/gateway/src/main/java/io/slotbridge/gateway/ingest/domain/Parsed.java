@@ -20,8 +20,4 @@ public sealed interface Parsed {
 
     /** The body itself fails authentication (Bitrix24 token, amoCRM account); answered exactly like a wrong secret. */
     record Refused(String reason) implements Parsed {}
-
-    static Understood understood(List<Outbound> records) {
-        return new Understood(records, records.isEmpty() ? "nothing to publish" : null);
-    }
 }
