@@ -13,6 +13,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -22,14 +23,22 @@ import io.slotbridge.calendarconnector.config.TenantDirectory;
 import io.slotbridge.calendarconnector.config.TenantSettings;
 import io.slotbridge.contracts.calendar.CreateSlot;
 import io.slotbridge.contracts.calendar.SlotIds;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The Google client against WireMock serving Google's real response shapes: retries, final errors, batches. */
 class GoogleCalendarClientTest {
@@ -46,6 +55,10 @@ class GoogleCalendarClientTest {
         google.resetAll();
         TenantSettings.Auth auth =
                 new TenantSettings.Auth("static-token", null, null, null, null, "sandbox-admin", null, null, null);
+        client = clientFor(auth);
+    }
+
+    private GoogleCalendarClient clientFor(TenantSettings.Auth auth) {
         TenantSettings.Calendar calendar = new TenantSettings.Calendar(
                 "google", CALENDAR, GoogleApi.rootUrl(), "push-secret", auth, "externalOnly", 100.0);
         TenantDirectory tenants = new TenantDirectory(
@@ -60,7 +73,62 @@ class GoogleCalendarClientTest {
                 50,
                 tenant -> 100.0,
                 stats);
-        client = new GoogleCalendarClient(services, policy, tenants);
+        return new GoogleCalendarClient(services, policy, tenants);
+    }
+
+    @Test
+    void a_service_account_with_domain_wide_delegation_signs_in_as_the_delegated_user(@TempDir Path dir)
+            throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair keys = generator.generateKeyPair();
+        String pem = "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(keys.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+        Path keyFile = dir.resolve("service-account.json");
+        Files.writeString(
+                keyFile,
+                new ObjectMapper()
+                        .createObjectNode()
+                        .put("type", "service_account")
+                        .put("project_id", "slotbridge-test")
+                        .put("private_key_id", "key-1")
+                        .put("private_key", pem)
+                        .put("client_email", "calendar@slotbridge-test.iam.gserviceaccount.com")
+                        .put("client_id", "100000000000000000001")
+                        .put("token_uri", GoogleApi.rootUrl() + "token")
+                        .toString());
+        google.stubFor(post(urlPathEqualTo("/token"))
+                .willReturn(okJson("{\"access_token\":\"ya29.service-account\",\"expires_in\":3599,"
+                        + "\"token_type\":\"Bearer\"}")));
+        google.stubFor(get(urlPathMatching(GoogleApi.eventsPath(CALENDAR)))
+                .willReturn(okJson(GoogleApi.eventsPage(CALENDAR, List.of(), null, "sync-sa"))));
+        GoogleCalendarClient delegated = clientFor(new TenantSettings.Auth(
+                "service-account",
+                keyFile.toString(),
+                "calendar-bot@demo.example",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
+
+        delegated.listEvents(TENANT, CALENDAR, null, null, 250);
+
+        google.verify(getRequestedFor(urlPathMatching(GoogleApi.eventsPath(CALENDAR)))
+                .withHeader("Authorization", equalTo("Bearer ya29.service-account")));
+        String form = google.findAll(postRequestedFor(urlPathEqualTo("/token")))
+                .get(0)
+                .getBodyAsString();
+        String assertion = URLDecoder.decode(form, StandardCharsets.UTF_8).replaceAll(".*assertion=([^&]+).*", "$1");
+        String claims = new String(Base64.getUrlDecoder().decode(assertion.split("\\.")[1]), StandardCharsets.UTF_8);
+        assertThat(form).contains("grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer");
+        assertThat(claims)
+                .contains("\"sub\":\"calendar-bot@demo.example\"")
+                .contains("\"iss\":\"calendar@slotbridge-test.iam.gserviceaccount.com\"")
+                .contains("https://www.googleapis.com/auth/calendar.events");
     }
 
     @Test
