@@ -42,7 +42,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         properties = {
             "spring.config.name=gateway",
             "spring.config.import=file:../../deploy/tenants/demo.yml,classpath:gateway-test-tenants.yml",
-            // This test proves where records land; the time budget is KafkaDownIT's and the bench's. Generous
+            // This test proves where records land; the time budget is KafkaUnreachableIT and KafkaStoppedIT's and the
+            // bench's. Generous
             // timeouts keep it honest on a machine shared by many builds.
             "slotbridge.gateway.ack-timeout=20s",
             "spring.kafka.producer.properties.max.block.ms=15000",

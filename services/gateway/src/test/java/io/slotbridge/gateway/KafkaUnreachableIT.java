@@ -13,8 +13,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Kafka unreachable: every request must still be answered, 503 with Retry-After, inside the 1.5 s budget amoCRM's
- * 2 s timeout leaves us. The client's response timeout is the assertion: a slower answer fails the test.
+ * Kafka never reachable (the gateway started while the broker is down, so the producer has no metadata and
+ * {@code send} waits up to {@code max.block.ms}): every request must still be answered, 503 with Retry-After, inside
+ * the 1.5 s budget amoCRM's 2 s timeout leaves us. The client's response timeout is the assertion: a slower answer
+ * fails the test.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -23,7 +25,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "spring.config.import=classpath:gateway-test-tenants.yml",
             "slotbridge.kafka.create-topics=false"
         })
-class KafkaDownIT {
+class KafkaUnreachableIT {
 
     static final Duration BUDGET = Duration.ofMillis(1500);
 
