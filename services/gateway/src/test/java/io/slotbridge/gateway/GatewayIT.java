@@ -42,9 +42,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         properties = {
             "spring.config.name=gateway",
             "spring.config.import=file:../../deploy/tenants/demo.yml,classpath:gateway-test-tenants.yml",
-            // This test proves where records land; the time budget is KafkaUnreachableIT and KafkaStoppedIT's and the
-            // bench's. Generous
-            // timeouts keep it honest on a machine shared by many builds.
+            // This test proves where records land; the time budget is tested by the Kafka*IT classes and measured by
+            // the bench. Generous timeouts keep it honest on a machine shared by many builds.
             "slotbridge.gateway.ack-timeout=20s",
             "spring.kafka.producer.properties.max.block.ms=15000",
             "spring.kafka.producer.properties.request.timeout.ms=15000",
