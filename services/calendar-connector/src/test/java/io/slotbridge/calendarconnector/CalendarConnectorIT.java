@@ -25,9 +25,12 @@ import io.slotbridge.calendarconnector.google.GoogleGrantRepository;
 import io.slotbridge.calendarconnector.ops.OpsReporter;
 import io.slotbridge.calendarconnector.sync.CalendarSync;
 import io.slotbridge.calendarconnector.sync.SyncStateRepository;
+import io.slotbridge.contracts.CloudEvents;
 import io.slotbridge.contracts.CommandOutcome;
 import io.slotbridge.contracts.ContractJson;
+import io.slotbridge.contracts.ContractSchemas;
 import io.slotbridge.contracts.RejectionCode;
+import io.slotbridge.contracts.TopicSpec;
 import io.slotbridge.contracts.Topics;
 import io.slotbridge.contracts.calendar.CalendarChangeNotified;
 import io.slotbridge.contracts.calendar.CalendarCommandApplied;
@@ -546,7 +549,7 @@ class CalendarConnectorIT {
     }
 
     @Test
-    void a_deleted_slot_is_snapshotted_cancelled_and_a_restore_brings_it_back_confirmed() {
+    void a_deleted_slot_is_snapshotted_cancelled_and_a_restore_brings_it_back_confirmed() throws Exception {
         String calendar = "restore@group.calendar.google.com";
         String slotId = SlotIds.of("t-restore", "1201", 1);
         stubFullSync(
@@ -599,6 +602,8 @@ class CalendarConnectorIT {
                 .withHeader("If-Match", equalTo("\"r2\""))
                 .withRequestBody(matchingJsonPath("$.status", equalTo("confirmed")))
                 .withRequestBody(matchingJsonPath("$.colorId", equalTo("11"))));
+        assertPublishedRecordsMatchTheSchema(Topics.CALENDAR_SLOT_EVENTS, "t-restore");
+        assertPublishedRecordsMatchTheSchema(Topics.CALENDAR_COMMAND_RESULTS, "t-restore");
     }
 
     @Test
@@ -620,7 +625,7 @@ class CalendarConnectorIT {
     }
 
     @Test
-    void the_ops_report_tells_the_console_about_the_google_connection() {
+    void the_ops_report_tells_the_console_about_the_google_connection() throws Exception {
         stubWatch("report@group.calendar.google.com");
         WatchChannel channel = channels.ensure("t-report", false);
 
@@ -638,6 +643,7 @@ class CalendarConnectorIT {
         assertThat(report.requestsPerSecondLimit()).isEqualTo(20.0);
         assertThat(report.requestsLastMinute()).isGreaterThanOrEqualTo(1);
         assertThat(report.throttledLastMinute()).isZero();
+        assertPublishedRecordsMatchTheSchema(Topics.OPS_REPORTS, "t-report");
     }
 
     private void stubWatch(String calendar) {
@@ -674,6 +680,20 @@ class CalendarConnectorIT {
                 .map(SlotSnapshotted.class::cast)
                 .sorted(java.util.Comparator.comparing(SlotSnapshotted::occurredAt))
                 .toList();
+    }
+
+    /** What we published for the tenant on the topic, checked against the topic's published JSON Schema. */
+    private void assertPublishedRecordsMatchTheSchema(TopicSpec<?> topic, String tenant) throws Exception {
+        List<ConsumerRecord<String, byte[]>> records =
+                kafka.read(topic.name(), Duration.ofSeconds(3), seen -> false).stream()
+                        .filter(r -> tenant.equals(KafkaProbe.header(r, CloudEvents.TENANT)))
+                        .toList();
+        assertThat(records).isNotEmpty();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            assertThat(ContractSchemas.validate(topic, ContractJson.mapper().readTree(record.value())))
+                    .as("schema problems of %s", body(record))
+                    .isEmpty();
+        }
     }
 
     private CalendarCommandResult result(String commandId) {
