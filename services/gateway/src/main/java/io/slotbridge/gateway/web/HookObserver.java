@@ -3,6 +3,8 @@ package io.slotbridge.gateway.web;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -23,6 +25,9 @@ public class HookObserver {
 
     private final MeterRegistry meters;
 
+    /** Source × outcome is a small fixed set: look each timer up once, not on every request. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
     public HookObserver(MeterRegistry meters) {
         this.meters = meters;
     }
@@ -38,12 +43,12 @@ public class HookObserver {
 
     public void record(HookAttempt attempt, HookOutcome outcome, int records, String reason) {
         long nanos = System.nanoTime() - attempt.startedNanos();
-        Timer.builder(TIMER)
-                .description("Webhook requests by source and outcome")
-                .tag("source", attempt.sourceTag())
-                .tag("outcome", outcome.tag())
-                .tag("status", Integer.toString(outcome.status().value()))
-                .register(meters)
+        timers.computeIfAbsent(attempt.source().name() + outcome.name(), key -> Timer.builder(TIMER)
+                        .description("Webhook requests by source and outcome")
+                        .tag("source", attempt.sourceTag())
+                        .tag("outcome", outcome.tag())
+                        .tag("status", Integer.toString(outcome.status().value()))
+                        .register(meters))
                 .record(Duration.ofNanos(nanos));
         boolean stored = outcome == HookOutcome.ACCEPTED || outcome == HookOutcome.DEAD_LETTERED;
         log.atLevel(stored ? Level.INFO : Level.WARN)
