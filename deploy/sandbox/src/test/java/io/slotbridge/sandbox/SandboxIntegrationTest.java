@@ -83,7 +83,11 @@ public abstract class SandboxIntegrationTest {
         }
     }
 
+    /** Runs before every request; tests that make many calls to one amoCRM account let time pass here. */
+    protected void beforeCall() {}
+
     protected Answer call(String method, String path, String authorization, String contentType, String body) {
+        beforeCall();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(20))
                 .method(

@@ -21,6 +21,12 @@ class AmoCrmApiIT extends SandboxIntegrationTest {
     private static final long QUALIFIED = 67_000_002;
     private static final long MEETING_SCHEDULED = 67_000_003;
 
+    /** 150 ms of test time per call refills amoCRM's 7/s bucket faster than these tests use it. */
+    @Override
+    protected void beforeCall() {
+        clock.advance(Duration.ofMillis(150));
+    }
+
     @Test
     void demo_account_has_the_pipeline_fields_users_and_loss_reasons_of_the_demo_tenant() {
         JsonNode pipelines = get("/amocrm/demo/api/v4/leads/pipelines", ADMIN).json();
@@ -174,9 +180,10 @@ class AmoCrmApiIT extends SandboxIntegrationTest {
         List<LoggedRequest> requests = receiver.findAll(postRequestedFor(urlEqualTo(hook)));
         assertThat(requests.get(0).getHeader("Content-Type")).startsWith("application/x-www-form-urlencoded");
         assertThat(requests.get(0).getHeader("User-Agent")).isEqualTo("amoCRM-Webhooks/3.0");
-        receiver.verify(postRequestedFor(urlEqualTo(hook))
-                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(
-                        "leads%5Bupdate%5D%5B0%5D%5Bid%5D=" + leadId)));
+        // The same change also goes out as leads[update] (the destination subscribed to update_lead too).
+        Map<?, ?> update =
+                (Map<?, ?>) ((Map<?, ?>) awaitHooks(hook, "update").get(0).get("leads")).get("update");
+        assertThat(((Map<?, ?>) update.get("0")).get("id")).isEqualTo(String.valueOf(leadId));
 
         json(
                 "POST",
