@@ -15,12 +15,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.slotbridge.calendarconnector.channel.WatchChannel;
 import io.slotbridge.calendarconnector.channel.WatchChannels;
 import io.slotbridge.calendarconnector.command.CommandExecutor;
+import io.slotbridge.calendarconnector.google.GoogleFailure;
 import io.slotbridge.calendarconnector.google.GoogleGrantRepository;
 import io.slotbridge.calendarconnector.ops.OpsReporter;
 import io.slotbridge.calendarconnector.sync.CalendarSync;
@@ -622,6 +624,35 @@ class CalendarConnectorIT {
             assertThat(rejected.retryable()).isFalse();
         });
         assertThat(validation.body()).contains("not connected yet");
+    }
+
+    @Test
+    void a_calendar_google_no_longer_finds_gets_a_new_channel_at_the_next_check() {
+        String calendar = "gone@group.calendar.google.com";
+        stubWatch(calendar);
+        WatchChannel first = channels.ensure("t-gone", false);
+        google.stubFor(get(urlPathMatching(GoogleApi.eventsPath(calendar)))
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(GoogleApi.error("error-404-not-found.json"))));
+        google.stubFor(post(urlPathEqualTo("/calendar/v3/channels/stop"))
+                .withRequestBody(matchingJsonPath("$.id", equalTo(first.channelId())))
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(GoogleApi.error("error-404-not-found.json"))));
+
+        assertThatThrownBy(() -> sync.run("t-gone", "test"))
+                .isInstanceOfSatisfying(
+                        GoogleFailure.class, e -> assertThat(e.kind()).isEqualTo(GoogleFailure.Kind.NOT_FOUND));
+        WatchChannel second = channels.ensure("t-gone", false);
+
+        assertThat(second.channelId()).isNotEqualTo(first.channelId());
+        assertThat(channels.calendarOf("t-gone", first.channelId()))
+                .as("stopped (Google no longer knew it) and forgotten")
+                .isEmpty();
+        assertThat(channels.calendarOf("t-gone", second.channelId())).contains(calendar);
     }
 
     @Test

@@ -71,6 +71,14 @@ public class WatchChannelRepository {
         });
     }
 
+    /** Marks the calendar's channels as replaced; returns how many were active. */
+    public int deactivate(String tenant, String calendarId) {
+        return jdbc.update(
+                "update watch_channel set active = false where tenant = ? and calendar_id = ? and active",
+                tenant,
+                calendarId);
+    }
+
     public void delete(String channelId) {
         jdbc.update("delete from watch_channel where channel_id = ?", channelId);
     }

@@ -6,7 +6,7 @@ import io.slotbridge.calendarconnector.config.TenantDirectory;
 import io.slotbridge.calendarconnector.config.TenantSettings;
 import io.slotbridge.calendarconnector.google.GoogleCalendarClient;
 import io.slotbridge.calendarconnector.google.GoogleFailure;
-import io.slotbridge.calendarconnector.sync.CalendarLocks;
+import io.slotbridge.calendarconnector.slot.CalendarLocks;
 import io.slotbridge.platform.crypto.ChannelTokens;
 import java.time.Clock;
 import java.time.Instant;
@@ -77,6 +77,20 @@ public class WatchChannels {
     /** The calendar a notification's channel watches, if the channel is ours (active, or renewed but not yet stopped). */
     public Optional<String> calendarOf(String tenant, String channelId) {
         return repository.find(channelId).filter(c -> c.tenant().equals(tenant)).map(WatchChannel::calendarId);
+    }
+
+    /**
+     * Google answered 404 for the watched calendar (deleted, or no longer shared): its channel watches nothing. It is
+     * retired, so the next check stops it and opens a new one as soon as Google serves the calendar again.
+     */
+    public void retire(String tenant) {
+        String calendarId = tenants.get(tenant).calendar().calendarId();
+        if (repository.deactivate(tenant, calendarId) > 0) {
+            log.warn(
+                    "watch channel of tenant {} calendar {} retired; it is re-created at the next check",
+                    tenant,
+                    calendarId);
+        }
     }
 
     public Optional<WatchChannel> active(String tenant) {

@@ -15,7 +15,7 @@ import io.slotbridge.calendarconnector.google.GoogleCallPolicy;
 import io.slotbridge.calendarconnector.google.GoogleCredentialsFactory;
 import io.slotbridge.calendarconnector.google.GoogleGrantRepository;
 import io.slotbridge.calendarconnector.ops.OpsReporter;
-import io.slotbridge.calendarconnector.sync.CalendarLocks;
+import io.slotbridge.calendarconnector.slot.CalendarLocks;
 import io.slotbridge.calendarconnector.sync.CalendarSync;
 import io.slotbridge.calendarconnector.sync.LeadLinks;
 import io.slotbridge.calendarconnector.sync.NotificationListener;
@@ -124,8 +124,10 @@ public class CalendarConnectorConfiguration {
             SlotSnapshotPublisher snapshots,
             CalendarLocks locks,
             CalendarConnectorProperties properties,
-            Clock clock) {
-        return new CalendarSync(tenants, google, syncStates, snapshots, locks, properties.sync(), clock);
+            Clock clock,
+            WatchChannels channels) {
+        return new CalendarSync(
+                tenants, google, syncStates, snapshots, locks, properties.sync(), clock, channels::retire);
     }
 
     @Bean

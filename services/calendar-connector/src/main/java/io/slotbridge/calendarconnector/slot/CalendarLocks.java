@@ -1,4 +1,4 @@
-package io.slotbridge.calendarconnector.sync;
+package io.slotbridge.calendarconnector.slot;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -8,9 +8,11 @@ import io.slotbridge.calendarconnector.config.TenantSettings;
 import io.slotbridge.calendarconnector.google.EventMapper;
 import io.slotbridge.calendarconnector.google.GoogleCalendarClient;
 import io.slotbridge.calendarconnector.google.GoogleFailure;
+import io.slotbridge.calendarconnector.slot.CalendarLocks;
 import io.slotbridge.calendarconnector.slot.domain.CalendarEntry;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +33,9 @@ public class CalendarSync {
     private final CalendarLocks locks;
     private final CalendarConnectorProperties.Sync settings;
     private final Clock clock;
+    private final Consumer<String> calendarNotFound;
 
+    /** @param calendarNotFound told the tenant whose calendar Google answered 404 for (deleted or unshared) */
     public CalendarSync(
             TenantDirectory tenants,
             GoogleCalendarClient google,
@@ -39,7 +43,8 @@ public class CalendarSync {
             SlotSnapshotPublisher snapshots,
             CalendarLocks locks,
             CalendarConnectorProperties.Sync settings,
-            Clock clock) {
+            Clock clock,
+            Consumer<String> calendarNotFound) {
         this.tenants = tenants;
         this.google = google;
         this.syncStates = syncStates;
@@ -47,6 +52,7 @@ public class CalendarSync {
         this.locks = locks;
         this.settings = settings;
         this.clock = clock;
+        this.calendarNotFound = calendarNotFound;
     }
 
     /** @param causationId what triggered the run (a notification id, {@code sweep}), carried by the snapshots */
@@ -58,6 +64,14 @@ public class CalendarSync {
                 return runLocked(tenant, calendarId, settingsOfTenant, causationId);
             } catch (GoogleFailure e) {
                 syncStates.recordError(tenant, calendarId, e.getMessage());
+                if (e.kind() == GoogleFailure.Kind.NOT_FOUND) {
+                    log.error(
+                            "Google does not find calendar {} of tenant {} (deleted, or no longer shared with us): {}",
+                            calendarId,
+                            tenant,
+                            e.getMessage());
+                    calendarNotFound.accept(tenant);
+                }
                 throw e;
             }
         });
