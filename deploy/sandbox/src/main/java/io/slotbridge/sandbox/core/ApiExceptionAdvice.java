@@ -1,6 +1,8 @@
 package io.slotbridge.sandbox.core;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,6 +20,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice
 public class ApiExceptionAdvice {
 
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionAdvice.class);
+
     private final ApiGuardFilter filter;
 
     public ApiExceptionAdvice(ApiGuardFilter filter) {
@@ -25,7 +29,17 @@ public class ApiExceptionAdvice {
     }
 
     @ExceptionHandler(ApiException.class)
-    public ResponseEntity<Object> apiError(ApiException e) {
+    public ResponseEntity<Object> apiError(ApiException e, HttpServletRequest request) {
+        log.info(
+                "{} {} answered {}: {}",
+                request.getMethod(),
+                request.getRequestURI(),
+                e.status(),
+                ApiGuardFilter.reason(e));
+        return render(e);
+    }
+
+    private ResponseEntity<Object> render(ApiException e) {
         HttpHeaders headers = new HttpHeaders();
         e.headers().forEach(headers::set);
         headers.setContentType(e.contentType());
@@ -45,7 +59,7 @@ public class ApiExceptionAdvice {
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return filter.invalidRequest(path, status, e.getMessage())
-                .map(this::apiError)
+                .map(error -> apiError(error, request))
                 .orElseGet(() -> ResponseEntity.status(status)
                         .body(ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), e.getMessage())));
     }

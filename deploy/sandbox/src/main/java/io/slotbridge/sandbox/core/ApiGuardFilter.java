@@ -62,6 +62,13 @@ public class ApiGuardFilter extends OncePerRequestFilter {
             }
             chain.doFilter(effective, response);
         } catch (ApiException e) {
+            log.info(
+                    "{} {} answered {} by the {} gate: {}",
+                    request.getMethod(),
+                    path,
+                    e.status(),
+                    api.map(Api::id).orElse("sandbox"),
+                    reason(e));
             write(e, response);
         } finally {
             api.ifPresent(value -> stats.recordStatus(value, response.getStatus()));
@@ -98,6 +105,12 @@ public class ApiGuardFilter extends OncePerRequestFilter {
     /** The answer to a request the controllers could not read (bad JSON, missing parameter), in the API's shape. */
     public Optional<ApiException> invalidRequest(String path, int status, String message) {
         return Api.ofPath(path).map(policies::get).map(policy -> policy.invalidRequest(status, message));
+    }
+
+    /** The error's text for a log line (never a token: the bodies carry none). */
+    static String reason(ApiException e) {
+        Object body = e.body();
+        return body instanceof String ? "(HTML page)" : String.valueOf(body);
     }
 
     /** Writes an API error in its own format. */

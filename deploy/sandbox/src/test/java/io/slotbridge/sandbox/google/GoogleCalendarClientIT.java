@@ -222,6 +222,45 @@ class GoogleCalendarClientIT extends SandboxIntegrationTest {
     }
 
     @Test
+    void batch_requests_run_every_call_and_answer_each_in_order() throws IOException {
+        String existing = SlotIds.of("demo", "b0", 1);
+        google.events().insert(calendarId, slot(existing, "09:00")).execute();
+        List<String> outcomes = new java.util.ArrayList<>();
+        com.google.api.client.googleapis.batch.BatchRequest batch = google.batch();
+        com.google.api.client.googleapis.batch.json.JsonBatchCallback<Event> callback =
+                new com.google.api.client.googleapis.batch.json.JsonBatchCallback<>() {
+                    @Override
+                    public void onSuccess(Event event, com.google.api.client.http.HttpHeaders headers) {
+                        outcomes.add("ok " + event.getId() + " " + event.getColorId());
+                    }
+
+                    @Override
+                    public void onFailure(
+                            com.google.api.client.googleapis.json.GoogleJsonError error,
+                            com.google.api.client.http.HttpHeaders headers) {
+                        outcomes.add("failed " + error.getCode() + " "
+                                + error.getErrors().get(0).getReason());
+                    }
+                };
+        google.events()
+                .insert(calendarId, slot(SlotIds.of("demo", "b1", 1), "10:00"))
+                .queue(batch, callback);
+        google.events().insert(calendarId, slot(existing, "11:00")).queue(batch, callback);
+        google.events()
+                .patch(calendarId, existing, new Event().setColorId("10"))
+                .queue(batch, callback);
+        batch.execute();
+
+        assertThat(outcomes)
+                .containsExactly(
+                        "ok " + SlotIds.of("demo", "b1", 1) + " null",
+                        "failed 409 duplicate",
+                        "ok " + existing + " 10");
+        assertThat(google.events().get(calendarId, existing).execute().getColorId())
+                .isEqualTo("10");
+    }
+
+    @Test
     void colors_list_the_event_palette() throws IOException {
         var colors = google.colors().get().execute();
         assertThat(colors.getEvent()).containsKeys("3", "5", "8", "10", "11");
