@@ -161,13 +161,22 @@ public class WazzupController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(channels);
     }
 
+    /** Pages with {@code limit} (default 100) and {@code offset}, as the documented endpoint does. */
     @GetMapping("/templates/whatsapp")
-    public ResponseEntity<Object> templates(HttpServletRequest request) {
+    public ResponseEntity<Object> templates(
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "100") int limit,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int offset,
+            HttpServletRequest request) {
+        if (limit < 1 || offset < 0) {
+            throw WazzupErrors.error(400, "VALIDATION_ERROR", "limit must be positive and offset not negative", null);
+        }
         List<String> channelIds = accounts.channels(key(request)).stream()
                 .filter(c -> "wapi".equals(c.transport()))
                 .map(WazzupAccounts.Channel::channelId)
                 .toList();
         List<Map<String, Object>> templates = accounts.templates().stream()
+                .skip(offset)
+                .limit(limit)
                 .map(t -> {
                     Map<String, Object> json = new LinkedHashMap<>();
                     json.put("templateGuid", t.templateGuid());

@@ -36,6 +36,10 @@ class WazzupApiIT extends SandboxIntegrationTest {
         assertThat(templates.findValuesAsText("title"))
                 .containsExactly("Первое сообщение", "Аудио Михаила Николаевича", "Игнор", "Полный игнор");
         assertThat(templates.findValuesAsText("status")).containsOnly("approved");
+        assertThat(get("/wazzup/v3/templates/whatsapp?limit=3&offset=3", KEY)
+                        .json()
+                        .findValuesAsText("title"))
+                .containsExactly("Полный игнор");
         assertThat(get("/wazzup/v3/channels", "Bearer wrong").status()).isEqualTo(401);
     }
 
