@@ -45,7 +45,10 @@ class WatchChannelRestartIT {
                     .until(() -> !activeChannels(jdbc).isEmpty());
             first = activeChannels(jdbc).get(0);
         }
-        google.verify(0, postRequestedFor(urlPathEqualTo("/calendar/v3/channels/stop")));
+        google.verify(
+                0,
+                postRequestedFor(urlPathEqualTo("/calendar/v3/channels/stop"))
+                        .withRequestBody(matchingJsonPath("$.resourceId", equalTo("res-restart"))));
 
         try (ConfigurableApplicationContext app = start("30m")) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);

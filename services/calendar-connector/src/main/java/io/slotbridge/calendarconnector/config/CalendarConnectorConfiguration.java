@@ -15,6 +15,7 @@ import io.slotbridge.calendarconnector.google.GoogleCallPolicy;
 import io.slotbridge.calendarconnector.google.GoogleCredentialsFactory;
 import io.slotbridge.calendarconnector.google.GoogleGrantRepository;
 import io.slotbridge.calendarconnector.ops.OpsReporter;
+import io.slotbridge.calendarconnector.ops.TenantStatus;
 import io.slotbridge.calendarconnector.slot.CalendarLocks;
 import io.slotbridge.calendarconnector.sync.CalendarSync;
 import io.slotbridge.calendarconnector.sync.LeadLinks;
@@ -23,8 +24,6 @@ import io.slotbridge.calendarconnector.sync.SlotSnapshotPublisher;
 import io.slotbridge.calendarconnector.sync.SlotStateRepository;
 import io.slotbridge.calendarconnector.sync.SyncStateRepository;
 import io.slotbridge.calendarconnector.web.AdminAuthInterceptor;
-import io.slotbridge.calendarconnector.web.TenantStatus;
-import io.slotbridge.calendarconnector.web.TenantValidation;
 import io.slotbridge.platform.admin.AdminAccess;
 import io.slotbridge.platform.crypto.SecretBox;
 import io.slotbridge.platform.kafka.EnvelopePublisher;
@@ -197,6 +196,11 @@ public class CalendarConnectorConfiguration {
     @Bean
     TenantValidation tenantValidation(TenantDirectory tenants, GoogleGrantRepository grants) {
         return new TenantValidation(tenants, grants);
+    }
+
+    @Bean
+    TenantCheckAtStartup tenantCheckAtStartup(TenantDirectory tenants, TenantValidation validation) {
+        return new TenantCheckAtStartup(tenants, validation);
     }
 
     @Bean

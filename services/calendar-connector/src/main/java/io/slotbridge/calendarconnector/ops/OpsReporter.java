@@ -2,7 +2,6 @@ package io.slotbridge.calendarconnector.ops;
 
 import io.slotbridge.calendarconnector.config.TenantDirectory;
 import io.slotbridge.calendarconnector.config.TenantSettings;
-import io.slotbridge.calendarconnector.web.TenantStatus;
 import io.slotbridge.contracts.MessageIds;
 import io.slotbridge.contracts.Topics;
 import io.slotbridge.contracts.ops.ConnectionStatusReported;

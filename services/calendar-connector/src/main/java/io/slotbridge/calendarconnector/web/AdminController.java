@@ -2,6 +2,8 @@ package io.slotbridge.calendarconnector.web;
 
 import io.slotbridge.calendarconnector.channel.WatchChannel;
 import io.slotbridge.calendarconnector.channel.WatchChannels;
+import io.slotbridge.calendarconnector.config.TenantValidation;
+import io.slotbridge.calendarconnector.ops.TenantStatus;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,7 +1,5 @@
-package io.slotbridge.calendarconnector.web;
+package io.slotbridge.calendarconnector.config;
 
-import io.slotbridge.calendarconnector.config.TenantDirectory;
-import io.slotbridge.calendarconnector.config.TenantSettings;
 import io.slotbridge.calendarconnector.google.GoogleGrantRepository;
 import io.slotbridge.calendarconnector.slot.domain.CardUrlPattern;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.slotbridge.calendarconnector.web;
+package io.slotbridge.calendarconnector.ops;
 
 import io.slotbridge.calendarconnector.channel.WatchChannel;
 import io.slotbridge.calendarconnector.channel.WatchChannels;
