@@ -37,6 +37,7 @@ final class CrmModel {
     String lossReason;
     final Map<String, String> fields = new LinkedHashMap<>();
     String contactName = "Семён";
+    String pipeline = "Воронка";
     CrmUser modifiedBy = OLGA;
     long version = 1_000;
     Instant createdAt = Demo.FIRST_CONTACT;
@@ -147,7 +148,7 @@ final class CrmModel {
                 CrmKind.AMOCRM,
                 version,
                 "Заявка с сайта",
-                "Воронка",
+                pipeline,
                 stage,
                 semantic,
                 lossReason,

@@ -84,6 +84,76 @@ final class World {
         return this;
     }
 
+    /** The curator booked the lead for 13:00 with Паша, and everything settled. */
+    World bookedAt13() {
+        return booked(Demo.AT_13, Demo.PASHA).settled();
+    }
+
+    World deliverNext(Queue queue) {
+        deliver(queue);
+        return this;
+    }
+
+    /** The calendar-connector executes sync's next command; its echo snapshot is returned instead of queued. */
+    SlotSnapshotted nextEchoOfCalendarCommand() {
+        CalendarModel.Executed done = calendar.execute(calendarCommands.poll(), now);
+        calendarResults.add(done.result());
+        return done.snapshots().get(0);
+    }
+
+    /** The crm-connector executes sync's next CRM command; its echo snapshot is returned instead of queued. */
+    LeadSnapshotted nextEchoOfCrmCommand() {
+        CrmModel.Executed done = crm.execute(crmCommands.poll(), now);
+        crmResults.add(done.result());
+        return done.echo().orElseThrow();
+    }
+
+    LeadSnapshotted firstLeadSnapshot() {
+        return deliveredOf(LeadSnapshotted.class).get(0);
+    }
+
+    LeadSnapshotted lastLeadSnapshot() {
+        List<LeadSnapshotted> all = deliveredOf(LeadSnapshotted.class);
+        return all.get(all.size() - 1);
+    }
+
+    SlotSnapshotted firstSlotSnapshot() {
+        return deliveredOf(SlotSnapshotted.class).get(0);
+    }
+
+    /** A calendar event a person created by hand (no Slotbridge properties). */
+    SlotSnapshotted foreignSlot() {
+        SlotSnapshotted ours = firstSlotSnapshot();
+        return new SlotSnapshotted(
+                "foreign-" + now,
+                Demo.TENANT,
+                crm.leadId,
+                now,
+                Demo.CALENDAR,
+                "handmade0123",
+                null,
+                io.slotbridge.contracts.calendar.SlotStatus.CONFIRMED,
+                "Созвон",
+                null,
+                ours.start(),
+                ours.end(),
+                "Europe/Moscow",
+                null,
+                List.of(),
+                null,
+                now,
+                "\"1\"",
+                1,
+                false,
+                null,
+                null,
+                "push");
+    }
+
+    private <T> List<T> deliveredOf(Class<T> type) {
+        return delivered.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
     CalendarModel.Slot slot(int meetingNumber) {
         return calendar.slot(meetingNumber)
                 .orElseThrow(() -> new AssertionError("no slot for meeting " + meetingNumber));
