@@ -28,7 +28,8 @@ public class CommandListener {
             id = "calendar-connector.commands",
             groupId = "${slotbridge.calendar-connector.consumer-group:calendar-connector}",
             topics = "#{T(io.slotbridge.contracts.Topics).CALENDAR_COMMANDS.name()}",
-            batch = "true")
+            batch = "true",
+            properties = "max.poll.records:${slotbridge.calendar-connector.commands.max-poll-records:50}")
     public void on(List<ConsumerRecord<String, Envelope>> records) {
         ReadableBatch<CalendarCommand> batch = ReadableBatch.of(records, this::command);
         executor.execute(batch.readable());

@@ -57,9 +57,12 @@ public record CalendarConnectorProperties(
 
     /**
      * @param maxBatchSize calls per Google batch request (Google allows 1000; fewer keeps one failure cheap)
+     * @param maxPollRecords commands taken from Kafka at once; with two or three calls per command at the tenant's
+     *     requests-per-second they must finish well within the consumer's {@code max.poll.interval.ms}
      */
     public record Commands(
-            @DefaultValue("50") @Min(1) @Max(1000) int maxBatchSize) {}
+            @DefaultValue("50") @Min(1) @Max(1000) int maxBatchSize,
+            @DefaultValue("50") @Min(1) @Max(500) int maxPollRecords) {}
 
     /**
      * @param maxAttempts attempts per call, the first included
