@@ -111,10 +111,10 @@ public class HookPipeline {
     private Mono<ResponseEntity<Object>> publish(
             WebhookSource source, TenantCredentials tenant, HookRequest request, HookAttempt attempt) {
         Parsed parsed = parseSafely(source, tenant, request);
-        byte[] archivable = source.archivable(request.body());
         if (parsed instanceof Parsed.Refused refused) {
             return Mono.just(finish(attempt, HookOutcome.UNAUTHORIZED, refused.reason()));
         }
+        byte[] archivable = source.archivable(request.body());
         if (parsed instanceof Parsed.Unreadable unreadable) {
             Outbound deadLetter = new Outbound(
                     Topics.INGRESS_RAW.dlt(),

@@ -6,6 +6,7 @@ import io.slotbridge.contracts.crm.CrmKind;
 import io.slotbridge.contracts.crm.LeadChangeNoticed;
 import io.slotbridge.gateway.ingest.domain.FormNode;
 import io.slotbridge.gateway.ingest.domain.HookRequest;
+import io.slotbridge.gateway.ingest.domain.MalformedBodyException;
 import io.slotbridge.gateway.ingest.domain.Outbound;
 import io.slotbridge.gateway.ingest.domain.Parsed;
 import io.slotbridge.gateway.ingest.domain.PathSecrets;
@@ -31,7 +32,13 @@ public final class Bitrix24Event {
     private Bitrix24Event() {}
 
     public static Parsed parse(HookRequest request, String applicationToken, String memberId, String leadEntity) {
-        FormNode form = PhpForm.parse(request.bodyText());
+        FormNode form;
+        try {
+            form = PhpForm.parse(request.bodyText());
+        } catch (MalformedBodyException e) {
+            // the token is inside the body: an unreadable body is an unauthenticated one, and is not stored
+            return new Parsed.Refused("body is not a readable form, so it carries no token: " + e.getMessage());
+        }
         if (!PathSecrets.matches(applicationToken, form.text("auth", "application_token"))) {
             return new Parsed.Refused("auth[application_token] missing or wrong");
         }

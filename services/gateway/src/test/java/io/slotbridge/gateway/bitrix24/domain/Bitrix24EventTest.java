@@ -92,6 +92,13 @@ class Bitrix24EventTest {
     }
 
     @Test
+    void a_body_too_broken_to_find_the_token_in_is_refused_not_stored() {
+        String body = "auth[application_token]=" + DOC_TOKEN + "&event=ONCRMDEALUPDATE&data" + "[x]".repeat(40) + "=1";
+
+        assertThat(parse(body, DOC_TOKEN, null)).isInstanceOf(Parsed.Refused.class);
+    }
+
+    @Test
     void events_about_no_entity_are_understood_without_hints_and_crm_events_without_id_are_unreadable() {
         assertThat(parse("event=ONAPPINSTALL&auth[application_token]=" + DOC_TOKEN, DOC_TOKEN, null))
                 .isInstanceOfSatisfying(
