@@ -223,7 +223,7 @@ class HookControllerTest {
 
         var request = http.post().uri("/hooks/google/demo");
         headers.forEach((name, value) -> {
-            if (!name.equalsIgnoreCase("Content-Length") && !value.isEmpty()) {
+            if (!name.equalsIgnoreCase("Content-Length")) { // the capture's empty Content-Type is sent as is
                 request.header(name, value);
             }
         });
