@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.slotbridge.calendarconnector.channel.WatchChannelRepository;
 import io.slotbridge.calendarconnector.channel.WatchChannels;
+import io.slotbridge.calendarconnector.command.CommandAnswers;
 import io.slotbridge.calendarconnector.command.CommandExecutor;
 import io.slotbridge.calendarconnector.command.CommandLedger;
 import io.slotbridge.calendarconnector.command.CommandListener;
@@ -159,17 +160,8 @@ public class CalendarConnectorConfiguration {
             CalendarLocks locks,
             Clock clock,
             MeterRegistry meters) {
-        return new CommandExecutor(
-                tenants,
-                google,
-                slotStates,
-                new CommandLedger(jdbc),
-                snapshots,
-                outbox,
-                transactions,
-                locks,
-                clock,
-                meters);
+        CommandAnswers answers = new CommandAnswers(new CommandLedger(jdbc), outbox, transactions, meters, clock);
+        return new CommandExecutor(tenants, google, slotStates, snapshots, answers, locks, clock);
     }
 
     @Bean
