@@ -220,6 +220,32 @@ class LeadSnapshotIT extends CrmConnectorIT {
         assertThat(human.echoOfCommandIds()).isEmpty();
     }
 
+    @Test
+    void a_note_we_wrote_comes_back_naming_our_command() {
+        stubLeads(List.of(lead(3080, 70013, 1795000700L)), "3080");
+        String command = "note-" + java.util.UUID.randomUUID();
+        publishAll(
+                Topics.CRM_COMMANDS,
+                new io.slotbridge.contracts.crm.AddNote(
+                        command, TENANT, "3080", Instant.now(), "sync", null, "Клиент подтвердил встречу"));
+        String noteId = ((io.slotbridge.contracts.crm.CrmCommandApplied) kafka.await(
+                                Topics.CRM_COMMAND_RESULTS, r -> r.commandId().equals(command), 1, WAIT)
+                        .get(0))
+                .createdEntityId();
+        WIREMOCK.stubFor(get(api(TENANT, "/api/v4/leads/notes"))
+                .withQueryParam("filter[id][]", havingExactly(noteId))
+                .willReturn(hal("{\"_page\":1,\"_links\":{},\"_embedded\":{\"notes\":[{\"id\":" + noteId
+                        + ",\"entity_id\":3080,\"created_by\":503,\"created_at\":1795000700,\"note_type\":\"common\","
+                        + "\"params\":{\"text\":\"Клиент подтвердил встречу\"}}]}}")));
+
+        kafka.publish(Topics.CRM_LEAD_HINTS, hint(TENANT, "3080", "note", "note", noteId));
+
+        LeadNoteAdded note = (LeadNoteAdded)
+                awaitEvents("3080", e -> e instanceof LeadNoteAdded, 1).get(0);
+        assertThat(note.kind()).isEqualTo(NoteKind.COMMON);
+        assertThat(note.echoOfCommandId()).isEqualTo(command);
+    }
+
     static void stubLeads(List<ObjectNode> leads, String... ids) {
         leads.forEach(l -> AmoLeadsEmulator.put(TENANT, l));
     }

@@ -135,20 +135,19 @@ class RestartIT extends CrmConnectorIT {
 
     private static ConfigurableApplicationContext instance() {
         return CrmConnectorApplication.application()
-                .properties(
-                        "spring.main.web-application-type=none",
-                        "SLOTBRIDGE_TENANTS_FILE=src/test/resources/it-tenants.yml",
-                        "it.wiremock.url=" + WIREMOCK.baseUrl(),
-                        "spring.kafka.bootstrap-servers=" + io.slotbridge.platform.test.SharedKafka.bootstrapServers(),
-                        "spring.kafka.consumer.auto-offset-reset=latest",
-                        "slotbridge.kafka.partitions=" + io.slotbridge.platform.test.SharedKafka.PARTITIONS,
-                        "spring.datasource.url=" + io.slotbridge.platform.test.SharedPostgres.jdbcUrl(),
-                        "spring.datasource.username=" + io.slotbridge.platform.test.SharedPostgres.USER,
-                        "spring.datasource.password=",
-                        "slotbridge.crypto.keys=k1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-                        "slotbridge.crm-connector.consumer-group=" + GROUP,
-                        "slotbridge.crm-connector.sweep.enabled=false",
-                        "slotbridge.crm-connector.report-interval=P1D")
-                .run();
+                // command-line arguments: they outrank crm-connector.yml, as the test needs
+                .run("--spring.main.web-application-type=none",
+                        "--SLOTBRIDGE_TENANTS_FILE=src/test/resources/it-tenants.yml",
+                        "--it.wiremock.url=" + WIREMOCK.baseUrl(),
+                        "--spring.kafka.bootstrap-servers=" + io.slotbridge.platform.test.SharedKafka.bootstrapServers(),
+                        "--spring.kafka.consumer.auto-offset-reset=latest",
+                        "--slotbridge.kafka.partitions=" + io.slotbridge.platform.test.SharedKafka.PARTITIONS,
+                        "--spring.datasource.url=" + io.slotbridge.platform.test.SharedPostgres.jdbcUrl(),
+                        "--spring.datasource.username=" + io.slotbridge.platform.test.SharedPostgres.USER,
+                        "--spring.datasource.password=",
+                        "--slotbridge.crypto.keys=k1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+                        "--slotbridge.crm-connector.consumer-group=" + GROUP,
+                        "--slotbridge.crm-connector.sweep.enabled=false",
+                        "--slotbridge.crm-connector.report-interval=P1D");
     }
 }

@@ -213,18 +213,17 @@ class TokenRotationIT extends CrmConnectorIT {
     /** Another crm-connector instance on the same database (no web server, no listeners). */
     static ConfigurableApplicationContext secondInstance() {
         return CrmConnectorApplication.application()
-                .properties(
-                        "spring.main.web-application-type=none",
-                        "SLOTBRIDGE_TENANTS_FILE=src/test/resources/it-tenants.yml",
-                        "it.wiremock.url=" + WIREMOCK.baseUrl(),
-                        "spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
-                        "spring.datasource.url=" + SharedPostgres.jdbcUrl(),
-                        "spring.datasource.username=" + SharedPostgres.USER,
-                        "spring.datasource.password=",
-                        "slotbridge.crypto.keys=k1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-                        "slotbridge.crm-connector.listeners-enabled=false",
-                        "slotbridge.crm-connector.sweep.enabled=false",
-                        "slotbridge.crm-connector.report-interval=P1D")
-                .run();
+                // command-line arguments: they outrank crm-connector.yml, as the test needs
+                .run("--spring.main.web-application-type=none",
+                        "--SLOTBRIDGE_TENANTS_FILE=src/test/resources/it-tenants.yml",
+                        "--it.wiremock.url=" + WIREMOCK.baseUrl(),
+                        "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
+                        "--spring.datasource.url=" + SharedPostgres.jdbcUrl(),
+                        "--spring.datasource.username=" + SharedPostgres.USER,
+                        "--spring.datasource.password=",
+                        "--slotbridge.crypto.keys=k1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+                        "--slotbridge.crm-connector.listeners-enabled=false",
+                        "--slotbridge.crm-connector.sweep.enabled=false",
+                        "--slotbridge.crm-connector.report-interval=P1D");
     }
 }

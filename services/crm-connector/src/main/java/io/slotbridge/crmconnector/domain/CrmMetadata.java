@@ -2,6 +2,7 @@ package io.slotbridge.crmconnector.domain;
 
 import io.slotbridge.contracts.crm.StageSemantic;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ public record CrmMetadata(
     /** @param options option id → label, for select and multiselect fields */
     public record CustomField(String id, String name, FieldType type, Map<String, String> options) {
         public CustomField {
-            options = options == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(options));
+            options = options == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(options));
         }
 
         public Optional<String> optionIdByLabel(String label) {

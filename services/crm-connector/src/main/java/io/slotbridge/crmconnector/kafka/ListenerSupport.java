@@ -4,12 +4,15 @@ import io.slotbridge.platform.kafka.PoisonMessageException;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /** What both batch listeners share: poison records to the DLT by index, pauses bounded to something sane. */
 final class ListenerSupport {
 
+    private static final LogAccessor LOG = new LogAccessor(ListenerSupport.class);
     static final Duration MIN_PAUSE = Duration.ofSeconds(1);
     static final Duration MAX_PAUSE = Duration.ofMinutes(4);
 
@@ -22,8 +25,13 @@ final class ListenerSupport {
 
     /** Why a record has no value: its deserialisation failure as the ErrorHandlingDeserializer recorded it. */
     static String unreadableReason(ConsumerRecord<?, ?> record) {
-        var header = record.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER);
-        return header == null ? "record without a value" : "record is not a readable contract (see the -dlt headers)";
+        DeserializationException failure = SerializationUtils.getExceptionFromHeader(
+                record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
+        if (failure == null) {
+            return "record without a value";
+        }
+        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+        return String.valueOf(cause.getMessage());
     }
 
     static Duration pauseUntil(Instant retryAt, Instant now) {
