@@ -75,26 +75,39 @@ public class LeadSync {
                         + "' is not in the tenants file (SLOTBRIDGE_TENANTS_FILE) that sync reads"));
         String leadId = ((LeadScoped) input).leadId();
         String inputType = ContractTypes.typeName(input);
-        Decision decision = transactions.execute(tx -> {
-            Instant now = clock.instant();
-            if (!inbox.firstDelivery(CONSUMER, input.messageId())) {
-                outbox.append(Topics.SYNC_DECISIONS, duplicateRecord(input, leadId, inputType, now));
-                return null;
-            }
-            MeetingState state =
-                    states.lock(input.tenant(), leadId).orElseGet(() -> MeetingState.empty(input.tenant(), leadId));
-            Decision decided = decider.decide(state, input, policy, now);
-            if (!decided.state().equals(state)) {
-                states.save(decided.state());
-            }
-            decided.calendarCommands().forEach(command -> outbox.append(Topics.CALENDAR_COMMANDS, command));
-            decided.crmCommands().forEach(command -> outbox.append(Topics.CRM_COMMANDS, command));
-            decided.events().forEach(event -> outbox.append(Topics.MEETING_EVENTS, event));
-            DecisionRecorded record = record(input, leadId, inputType, decided, now);
-            outbox.append(Topics.SYNC_DECISIONS, record);
-            states.append(entry(record));
-            return decided;
-        });
+        Decision decision;
+        try {
+            decision = transactions.execute(tx -> {
+                Instant now = clock.instant();
+                if (!inbox.firstDelivery(CONSUMER, input.messageId())) {
+                    outbox.append(Topics.SYNC_DECISIONS, duplicateRecord(input, leadId, inputType, now));
+                    return null;
+                }
+                MeetingState state =
+                        states.lock(input.tenant(), leadId).orElseGet(() -> MeetingState.empty(input.tenant(), leadId));
+                Decision decided = decider.decide(state, input, policy, now);
+                if (!decided.state().equals(state)) {
+                    states.save(decided.state());
+                }
+                decided.calendarCommands().forEach(command -> outbox.append(Topics.CALENDAR_COMMANDS, command));
+                decided.crmCommands().forEach(command -> outbox.append(Topics.CRM_COMMANDS, command));
+                decided.events().forEach(event -> outbox.append(Topics.MEETING_EVENTS, event));
+                DecisionRecorded record = record(input, leadId, inputType, decided, now);
+                outbox.append(Topics.SYNC_DECISIONS, record);
+                states.append(entry(record));
+                return decided;
+            });
+        } catch (RuntimeException e) {
+            // the platform's error handler retries quietly, then dead-letters; say at once why this lead is stuck
+            log.warn(
+                    "{}:{} {} {} could not be decided, will retry: {}",
+                    input.tenant(),
+                    leadId,
+                    inputType,
+                    input.messageId(),
+                    e.getMessage());
+            throw e;
+        }
         if (decision == null) {
             metrics.duplicate();
             log.debug(

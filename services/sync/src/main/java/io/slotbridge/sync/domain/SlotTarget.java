@@ -23,8 +23,9 @@ public record SlotTarget(String colorId, String colourReason, String title, Stri
         return colorId == null ? "" : colorId;
     }
 
+    /** Title and guest as one comparable value (stored in PostgreSQL jsonb, so no NUL characters). */
     String detailsKey() {
-        return title + "\u0000" + (guest == null ? "" : guest);
+        return title + "\n guest: " + (guest == null ? "-" : guest);
     }
 
     boolean detailsShownBy(SlotView view) {

@@ -6,6 +6,10 @@ import io.slotbridge.sync.app.MeetingStates;
 import io.slotbridge.sync.config.SyncProperties;
 import io.slotbridge.sync.domain.MeetingState;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -19,11 +23,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class AdminLeadController {
 
+    private static final Logger log = LoggerFactory.getLogger(AdminLeadController.class);
+
     private final MeetingStates states;
-    private final AdminAccess access;
+    private final ObjectProvider<AdminAccess> access;
     private final SyncProperties properties;
 
-    public AdminLeadController(MeetingStates states, AdminAccess access, SyncProperties properties) {
+    public AdminLeadController(MeetingStates states, ObjectProvider<AdminAccess> access, SyncProperties properties) {
         this.states = states;
         this.access = access;
         this.properties = properties;
@@ -40,7 +46,19 @@ public class AdminLeadController {
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @PathVariable String tenant,
             @PathVariable String leadId) {
-        if (!access.isAdmin(authorization)) {
+        AdminAccess admin;
+        try {
+            admin = access.getObject();
+        } catch (BeansException e) {
+            log.warn(
+                    "admin API called but disabled: {}",
+                    e.getMostSpecificCause().getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .body(ProblemDetail.forStatusAndDetail(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "the admin API is off: set SLOTBRIDGE_ADMIN_TOKEN (at least 16 characters)"));
+        }
+        if (!admin.isAdmin(authorization)) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                     HttpStatus.UNAUTHORIZED, "send Authorization: Bearer <SLOTBRIDGE_ADMIN_TOKEN>");
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
