@@ -23,7 +23,13 @@ final class Inputs {
 
     /** A manager changed the category: a newer version of the same lead. */
     static LeadSnapshotted categoryChanged(String leadId, String eventId, String category) {
-        return lead(ContractSamples.leadSnapshotted(), leadId, eventId, 1_763_889_400L, Map.of("Категория", category));
+        return lead(
+                ContractSamples.leadSnapshotted(),
+                "demo",
+                leadId,
+                eventId,
+                1_763_889_400L,
+                Map.of("Категория", category));
     }
 
     static LeadSnapshotted ofTenant(String tenant, String leadId, String eventId) {
