@@ -46,6 +46,8 @@ public class WazzupClient {
             ObjectMapper json,
             MeterRegistry meters) {
         HttpClient http = HttpClient.newBuilder()
+                // plain HTTP/1.1: the JDK's h2c upgrade on http:// URLs (sandbox, tests) resets streams on 4xx answers
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();

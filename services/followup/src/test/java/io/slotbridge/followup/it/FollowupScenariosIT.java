@@ -101,11 +101,7 @@ class FollowupScenariosIT {
     void scenario_b_runs_over_simulated_days_from_the_no_show_to_closing_the_lead_lost() {
         String lead = Events.newLead();
         String phone = Events.newPhone();
-        Instant monday = TestClock.mondayMorning();
-        kafka.publish(Topics.CRM_LEAD_EVENTS, Events.snapshot(TENANT, lead, phone, MEETING, 1, monday));
-        kafka.publish(Topics.MEETING_EVENTS, Events.noShow(TENANT, lead, "no-show-" + lead, CLOCK.instant()));
-
-        String runId = awaitRun(lead);
+        String runId = noShowOnMonday(lead, phone);
         awaitSteps(runId, 1);
         for (int steps : new int[] {2, 3, 5, 7, 8}) {
             TestClock.advancePast(nextDue(runId));
@@ -198,10 +194,7 @@ class FollowupScenariosIT {
     void a_client_reply_on_whatsapp_stops_the_run_but_the_operators_own_message_does_not() {
         String lead = Events.newLead();
         String phone = Events.newPhone();
-        Instant monday = TestClock.mondayMorning();
-        kafka.publish(Topics.CRM_LEAD_EVENTS, Events.snapshot(TENANT, lead, phone, MEETING, 1, monday));
-        kafka.publish(Topics.MEETING_EVENTS, Events.noShow(TENANT, lead, "no-show-" + lead, CLOCK.instant()));
-        String runId = awaitRun(lead);
+        String runId = noShowOnMonday(lead, phone);
         awaitSteps(runId, 1);
 
         var echo = Events.message(TENANT, phone, true, "sent", CLOCK.instant());
@@ -235,10 +228,7 @@ class FollowupScenariosIT {
     @Test
     void a_call_with_a_conversation_stops_the_run() {
         String lead = Events.newLead();
-        Instant monday = TestClock.mondayMorning();
-        kafka.publish(Topics.CRM_LEAD_EVENTS, Events.snapshot(TENANT, lead, Events.newPhone(), MEETING, 1, monday));
-        kafka.publish(Topics.MEETING_EVENTS, Events.noShow(TENANT, lead, "no-show-" + lead, CLOCK.instant()));
-        String runId = awaitRun(lead);
+        String runId = noShowOnMonday(lead, Events.newPhone());
 
         kafka.publish(Topics.CRM_LEAD_EVENTS, Events.callWithConversation(TENANT, lead, CLOCK.instant()));
 
@@ -400,10 +390,7 @@ class FollowupScenariosIT {
     @Test
     void the_admin_api_lists_and_stops_runs_subscribes_webhooks_and_validates_the_tenant() {
         String lead = Events.newLead();
-        Instant monday = TestClock.mondayMorning();
-        kafka.publish(Topics.CRM_LEAD_EVENTS, Events.snapshot(TENANT, lead, Events.newPhone(), MEETING, 1, monday));
-        kafka.publish(Topics.MEETING_EVENTS, Events.noShow(TENANT, lead, "no-show-" + lead, CLOCK.instant()));
-        String runId = awaitRun(lead);
+        String runId = noShowOnMonday(lead, Events.newPhone());
         awaitSteps(runId, 1);
         RestClient http = RestClient.builder()
                 .baseUrl("http://localhost:" + port)
@@ -478,13 +465,18 @@ class FollowupScenariosIT {
                 .isEqualTo(404);
     }
 
-    /** Starts scenario B and lets it run its two calls; the Аудио template (position 4) is due next. */
-    private String runAtAudioStep(String phone) {
-        String lead = Events.newLead();
+    /** A lead in the meeting stage misses its meeting on a Monday morning: scenario B starts. */
+    private String noShowOnMonday(String lead, String phone) {
         Instant monday = TestClock.mondayMorning();
         kafka.publish(Topics.CRM_LEAD_EVENTS, Events.snapshot(TENANT, lead, phone, MEETING, 1, monday));
         kafka.publish(Topics.MEETING_EVENTS, Events.noShow(TENANT, lead, "no-show-" + lead, CLOCK.instant()));
-        String runId = awaitRun(lead);
+        return awaitRun(lead);
+    }
+
+    /** Starts scenario B and lets it run its two calls; the Аудио template (position 4) is due next. */
+    private String runAtAudioStep(String phone) {
+        String lead = Events.newLead();
+        String runId = noShowOnMonday(lead, phone);
         awaitSteps(runId, 1);
         TestClock.advancePast(nextDue(runId));
         awaitSteps(runId, 2);
