@@ -106,6 +106,19 @@ class TenantPoliciesTest {
         assertThat(policy.rules().tomatoMeans()).isEqualTo(TenantPolicy.TomatoPolicy.CLOSE_LOST);
     }
 
+    @Test
+    void a_bad_tenants_file_stops_startup_with_the_problems_listed() {
+        var cause = new TenantConfigurationException(List.of("tenant 'acme': calendar.calendar-id is missing"));
+        var failure = new org.springframework.beans.factory.BeanCreationException("tenantPolicies", "failed", cause);
+
+        var analysis = new TenantConfigurationFailureAnalyzer().analyze(failure);
+
+        assertThat(analysis.getDescription())
+                .isEqualTo(
+                        "the tenants file has 1 problem(s) for sync:\n  - tenant 'acme': calendar.calendar-id is missing");
+        assertThat(analysis.getAction()).contains("SLOTBRIDGE_TENANTS_FILE");
+    }
+
     /** Only the required keys: stages as given, two fields, one loss reason, a calendar id. */
     private static TenantDirectory.Tenant minimal(Map<String, String> stages) {
         return new TenantDirectory.Tenant(
