@@ -17,6 +17,6 @@ class AuditController {
     @GetMapping("/audit")
     String audit(Model model) {
         model.addAttribute("entries", audit.recent(500));
-        return "audit";
+        return "console/audit";
     }
 }

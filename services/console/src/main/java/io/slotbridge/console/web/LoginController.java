@@ -25,6 +25,6 @@ class LoginController {
             registrations.forEach(r -> providers.add((ClientRegistration) r));
         }
         model.addAttribute("providers", providers);
-        return "login";
+        return "console/login";
     }
 }

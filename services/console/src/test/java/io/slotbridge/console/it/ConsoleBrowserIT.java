@@ -183,6 +183,11 @@ class ConsoleBrowserIT extends ConsoleIntegrationTest {
 
         assertThat(browser.findElement(By.id("payload")).getText()).contains(record.eventId());
         assertThat(browser.findElements(By.id("replay"))).isEmpty();
+
+        open("/connections/demo/connect/amocrm");
+        screenshot("viewer-not-allowed");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
+        assertThat(browser.getPageSource()).contains("need the <strong>operator</strong> role");
     }
 
     private void signIn(String user, String password) {

@@ -54,7 +54,7 @@ import org.springframework.test.web.servlet.MockMvc;
             "slotbridge.console.users[0].password-hash=$2a$04$LQ1DONiPxsNtA1LiFfMpyuqtU9JLlvJwuGtAKgasNdDEf4ef1y7m.",
             "slotbridge.console.users[0].role=viewer"
         })
-@Import({SecurityConfig.class, Formats.class, ConsoleSecurityTest.Times.class})
+@Import({SecurityConfig.class, Formats.class, ConsoleErrorViews.class, ConsoleSecurityTest.Times.class})
 @EnableConfigurationProperties({ConsoleProperties.class, AlertProperties.class})
 class ConsoleSecurityTest {
 

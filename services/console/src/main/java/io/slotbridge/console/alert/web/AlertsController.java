@@ -26,6 +26,6 @@ class AlertsController {
         model.addAttribute("rules", AlertRules.ALL);
         model.addAttribute("settings", properties);
         model.addAttribute("telegramConfigured", properties.telegram().configured());
-        return "alerts";
+        return "console/alerts";
     }
 }

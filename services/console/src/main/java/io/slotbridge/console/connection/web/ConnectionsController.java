@@ -30,7 +30,7 @@ class ConnectionsController {
     @GetMapping("/connections")
     String view(@ModelAttribute("tenant") String tenant, Model model) {
         model.addAttribute("view", connections.view(tenant));
-        return "connections";
+        return "console/connections";
     }
 
     /** Signs a short-lived ticket and sends the browser to the connector's OAuth start. */

@@ -49,7 +49,7 @@ class DeadLetterController {
         model.addAttribute("counts", deadLetters.unhandledByTopic(filter.tenant()));
         model.addAttribute("topics", Topics.ALL.stream().map(t -> t.name()).toList());
         model.addAttribute("matching", deadLetters.select(filter).count());
-        return "dead-letters";
+        return "console/dead-letters";
     }
 
     @GetMapping("/dead-letters/{id}")
@@ -61,7 +61,7 @@ class DeadLetterController {
         model.addAttribute("headers", deadLetters.headers(id));
         model.addAttribute("history", audit.forTarget(letter.auditTarget()));
         model.addAttribute("tenant", letter.tenant());
-        return "dead-letter";
+        return "console/dead-letter";
     }
 
     @PostMapping("/dead-letters/{id}/replay")
@@ -93,7 +93,7 @@ class DeadLetterController {
         model.addAttribute("filter", filter);
         model.addAttribute("selection", deadLetters.select(filter));
         model.addAttribute("sample", deadLetters.find(filter, 10));
-        return "dead-letters-replay";
+        return "console/dead-letters-replay";
     }
 
     @PostMapping("/dead-letters/replay-matching")

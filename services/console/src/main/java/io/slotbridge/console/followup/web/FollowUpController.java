@@ -27,7 +27,7 @@ class FollowUpController {
     String runs(@ModelAttribute("tenant") String tenant, Model model) {
         model.addAttribute("active", runs.active(tenant));
         model.addAttribute("ended", runs.recentlyEnded(tenant, 50));
-        return "followup";
+        return "console/followup";
     }
 
     @PostMapping("/followup/runs/{runId}/stop")

@@ -36,7 +36,7 @@ class LeadController {
             Model model) {
         model.addAttribute("q", query == null ? "" : query);
         model.addAttribute("results", leads.search(tenant, query));
-        return "leads";
+        return "console/leads";
     }
 
     @GetMapping("/leads/{tenant}/{leadId}")
@@ -45,13 +45,13 @@ class LeadController {
                 .orElseThrow(() -> new ResponseStatusException(
                         HttpStatus.NOT_FOUND, "the console has seen nothing of lead " + leadId + " of " + tenant));
         fill(model, tenant, lead);
-        return "lead";
+        return "console/lead";
     }
 
     @GetMapping("/leads/{tenant}/{leadId}/live")
     String live(@PathVariable String tenant, @PathVariable String leadId, Model model) {
         leads.get(tenant, leadId).ifPresent(lead -> fill(model, tenant, lead));
-        return "lead :: live";
+        return "console/lead :: live";
     }
 
     private void fill(Model model, String tenant, Leads.Lead lead) {

@@ -42,7 +42,7 @@ class MeetingController {
         model.addAttribute("slaBreaches", slots.slaBreaches(tenant, from, to));
         model.addAttribute("legend", tenants.colorLegend(tenant));
         model.addAttribute("today", LocalDate.now(clock.withZone(zone)));
-        return "meetings";
+        return "console/meetings";
     }
 
     private LocalDate day(String week, ZoneId zone) {

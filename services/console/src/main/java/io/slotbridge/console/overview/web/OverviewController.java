@@ -19,12 +19,12 @@ class OverviewController {
     @GetMapping("/")
     String overview(@ModelAttribute("tenant") String tenant, Model model) {
         model.addAttribute("overview", overviews.of(tenant));
-        return "overview";
+        return "console/overview";
     }
 
     @GetMapping("/overview/live")
     String live(@ModelAttribute("tenant") String tenant, Model model) {
         model.addAttribute("overview", overviews.of(tenant));
-        return "overview :: live";
+        return "console/overview :: live";
     }
 }
