@@ -31,6 +31,7 @@ import io.slotbridge.contracts.followup.FollowUpStarted;
 import io.slotbridge.contracts.followup.FollowUpStepExecuted;
 import io.slotbridge.contracts.followup.FollowUpStopped;
 import io.slotbridge.contracts.meeting.MeetingScheduled;
+import io.slotbridge.contracts.ops.ConnectionStatusReported;
 import io.slotbridge.followup.app.FollowupScheduler;
 import io.slotbridge.platform.test.EmbeddedInfra;
 import io.slotbridge.platform.test.KafkaProbe;
@@ -473,6 +474,58 @@ class FollowupScenariosIT {
         return awaitRun(lead);
     }
 
+    @Test
+    void a_channel_problem_holds_the_run_alerts_operations_and_resumes_when_the_channel_works_again() {
+        String phone = Events.newPhone();
+        String runId = runAtAudioStep(phone);
+        String lead = jdbc.queryForObject("select lead_id from run where run_id = ?", String.class, runId);
+        var server = WazzupStub.server();
+        var noMoney = server.stubFor(post(urlEqualTo("/v3/message"))
+                .atPriority(1)
+                .withRequestBody(matchingJsonPath("$.chatId", equalTo(phone)))
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(WazzupStub.error400("WRONG_TRANSPORT")
+                                .replace("WRONG_TRANSPORT", "CHANNEL_NO_MONEY"))));
+
+        TestClock.advancePast(nextDue(runId));
+        await().atMost(WAIT)
+                .until(() -> jdbc.queryForObject("select held_reason from run where run_id = ?", String.class, runId)
+                        != null);
+
+        assertThat(stepCount(runId)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select position from run where run_id = ?", Integer.class, runId))
+                .isEqualTo(4);
+        assertThat(only(events(lead, 4), FollowUpStepExecuted.class)).anySatisfy(step -> {
+            assertThat(step.stepIndex()).isEqualTo(4);
+            assertThat(step.outcome()).isEqualTo("held");
+        });
+        List<ConnectionStatusReported> alerts = opsReports(runId, 1);
+        assertThat(alerts).first().satisfies(alert -> {
+            assertThat(alert.tenant()).isEqualTo(TENANT);
+            assertThat(alert.connection()).isEqualTo("wazzup");
+            assertThat(alert.status()).isEqualTo("blocked");
+            assertThat(alert.details()).containsEntry("code", "CHANNEL_NO_MONEY");
+        });
+
+        server.removeStub(noMoney);
+        TestClock.advancePast(nextDue(runId));
+        awaitSteps(runId, 3);
+
+        assertThat(jdbc.queryForObject(
+                        "select outcome from run_step where run_id = ? and position = 4", String.class, runId))
+                .isEqualTo("done");
+        assertThat(WazzupStub.sendsTo(phone))
+                .extracting(r -> WazzupStub.body(r).path("crmMessageId").asText())
+                .containsExactly(
+                        MessageIds.deterministic(runId, "4", "send-template"),
+                        MessageIds.deterministic(runId, "4", "send-template"));
+        assertThat(opsReports(runId, 2))
+                .extracting(ConnectionStatusReported::status)
+                .containsExactly("blocked", "ok");
+    }
+
     /** Starts scenario B and lets it run its two calls; the Аудио template (position 4) is due next. */
     private String runAtAudioStep(String phone) {
         String lead = Events.newLead();
@@ -566,6 +619,17 @@ class FollowupScenariosIT {
                 e -> TENANT.equals(e.tenant()) && lead.equals(e.leadId()),
                 atLeast,
                 Duration.ofSeconds(20));
+    }
+
+    private List<ConnectionStatusReported> opsReports(String runId, int atLeast) {
+        return only(
+                kafka.await(
+                        Topics.OPS_REPORTS,
+                        r -> r instanceof ConnectionStatusReported c
+                                && runId.equals(c.details().get("runId")),
+                        atLeast,
+                        Duration.ofSeconds(20)),
+                ConnectionStatusReported.class);
     }
 
     private static <T> List<T> only(List<?> records, Class<T> type) {
