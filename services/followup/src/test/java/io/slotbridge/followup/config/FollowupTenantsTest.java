@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.slotbridge.followup.domain.Trigger;
+import java.io.IOException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -11,8 +12,12 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.mock.env.MockPropertySource;
 
 class FollowupTenantsTest {
@@ -56,6 +61,29 @@ class FollowupTenantsTest {
         assertThat(demo.lossReasonName("no-contact")).isEqualTo("Нет контакта");
         assertThat(demo.calendar().toString()).contains("09:00-18:00");
         assertThat(demo.wazzup().toString()).doesNotContain("apiKey=k,").contains("apiKey=***");
+    }
+
+    @Test
+    void the_shared_demo_tenant_file_loads_with_both_default_sequences() throws IOException {
+        StandardEnvironment environment = new StandardEnvironment();
+        new YamlPropertySourceLoader()
+                .load("demo", new FileSystemResource("../../deploy/tenants/demo.yml"))
+                .forEach(environment.getPropertySources()::addLast);
+        ConfigurationPropertySources.attach(environment);
+        TenantsProperties properties = Binder.get(environment)
+                .bind("slotbridge", TenantsProperties.class)
+                .get();
+
+        FollowupTenants tenants = FollowupTenants.load(properties, environment, new DefaultResourceLoader());
+
+        assertThat(tenants.all()).extracting(FollowupTenant::id).containsExactlyInAnyOrder("demo", "demo-b24");
+        FollowupTenant demo = tenants.find("demo").orElseThrow();
+        assertThat(demo.sequences()).containsOnlyKeys("A", "B");
+        assertThat(demo.templates())
+                .containsOnlyKeys("Первое сообщение", "Аудио Михаила Николаевича", "Игнор", "Полный игнор");
+        assertThat(demo.wazzup().baseUrl()).isEqualTo("http://localhost:8070/wazzup");
+        assertThat(demo.meetingScheduledStage()).isEqualTo("5. Встреча назначена");
+        assertThat(demo.calendar().zone()).isEqualTo(ZoneId.of("Europe/Moscow"));
     }
 
     @Test
