@@ -61,13 +61,16 @@ public final class IngestBench {
             toBare.closedLoop("warm-up bare", connections, warmup);
             LatencyReport ceiling = toBare.closedLoop("bare WebFlux (ceiling)", connections, measure);
             toGateway.closedLoop("warm-up gateway", connections, warmup);
+            ThreadCpu gatewayCpu = new ThreadCpu();
             LatencyReport full = toGateway.closedLoop("gateway (max)", connections, measure);
+            String gatewayCpuSplit = gatewayCpu.topGroups(8);
             // an open model needs room for arrivals while earlier requests are in flight, as senders open connections
             LoadGenerator arrivals = new LoadGenerator(
                     "http://127.0.0.1:" + gatewayPort + "/hooks/amocrm/bench/bench-secret", body, headers, 512);
             LatencyReport fixed = arrivals.fixedRate("gateway @ " + rate + "/s", rate, measure);
 
             print(List.of(ceiling, full, fixed), rate, connections, measure);
+            System.out.println("CPU by thread group during gateway (max): " + gatewayCpuSplit);
         } finally {
             gateway.close();
             bare.disposeNow();

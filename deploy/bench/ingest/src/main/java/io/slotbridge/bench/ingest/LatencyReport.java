@@ -3,8 +3,11 @@ package io.slotbridge.bench.ingest;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
 
-/** What one load phase measured. Latencies in microseconds. */
-record LatencyReport(String name, long requests, long errors, double seconds, Histogram latencies) {
+/**
+ * What one load phase measured. Latencies in microseconds; {@code cpuNanos} is the CPU time the whole JVM (broker,
+ * servers and load generator) used during the phase.
+ */
+record LatencyReport(String name, long requests, long errors, double seconds, Histogram latencies, long cpuNanos) {
 
     double perSecond() {
         return requests / seconds;
@@ -17,7 +20,7 @@ record LatencyReport(String name, long requests, long errors, double seconds, Hi
     String line() {
         return String.format(
                 Locale.ROOT,
-                "%-26s %9d %7d %10.0f %9.2f %9.2f %9.2f %9.2f",
+                "%-26s %9d %7d %10.0f %9.2f %9.2f %9.2f %9.2f %11.0f",
                 name,
                 requests,
                 errors,
@@ -25,13 +28,14 @@ record LatencyReport(String name, long requests, long errors, double seconds, Hi
                 millis(50),
                 millis(99),
                 millis(99.9),
-                latencies.getMaxValue() / 1000.0);
+                latencies.getMaxValue() / 1000.0,
+                requests == 0 ? Double.NaN : cpuNanos / 1000.0 / requests);
     }
 
     static String header() {
         return String.format(
                 Locale.ROOT,
-                "%-26s %9s %7s %10s %9s %9s %9s %9s",
+                "%-26s %9s %7s %10s %9s %9s %9s %9s %11s",
                 "phase",
                 "requests",
                 "errors",
@@ -39,6 +43,7 @@ record LatencyReport(String name, long requests, long errors, double seconds, Hi
                 "p50 ms",
                 "p99 ms",
                 "p99.9 ms",
-                "max ms");
+                "max ms",
+                "cpu µs/req");
     }
 }

@@ -1,6 +1,7 @@
 package io.slotbridge.bench.ingest;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -96,11 +97,17 @@ final class LoadGenerator {
                 .then();
     }
 
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     /** Counters of one phase; safe to update from every event loop. */
     private static final class Phase {
         final Histogram latencies = new ConcurrentHistogram(MAX_LATENCY_MICROS, 3);
         final AtomicLong requests = new AtomicLong();
         final AtomicLong errors = new AtomicLong();
+        final long cpuAtStart = processCpuNanos();
 
         void record(long dueNanos, int status) {
             requests.incrementAndGet();
@@ -117,7 +124,8 @@ final class LoadGenerator {
 
         LatencyReport report(String name, long startedNanos) {
             double seconds = (System.nanoTime() - startedNanos) / 1e9;
-            return new LatencyReport(name, requests.get(), errors.get(), seconds, latencies);
+            return new LatencyReport(
+                    name, requests.get(), errors.get(), seconds, latencies, processCpuNanos() - cpuAtStart);
         }
     }
 }
