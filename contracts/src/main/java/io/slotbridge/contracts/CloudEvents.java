@@ -31,10 +31,10 @@ public final class CloudEvents {
     public static Map<String, String> headers(Envelope record, String source) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(SPEC_VERSION, "1.0");
-        headers.put(ID, record.messageId());
+        headers.put(ID, record.recordId());
         headers.put(TYPE, ContractTypes.typeName(record));
         headers.put(SOURCE, "/slotbridge/" + source);
-        headers.put(TIME, record.messageTime().toString());
+        headers.put(TIME, record.recordTime().toString());
         headers.put(SUBJECT, record.kafkaKey());
         headers.put(TENANT, record.tenant());
         headers.put(CONTENT_TYPE, "application/json");

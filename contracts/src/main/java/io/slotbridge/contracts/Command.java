@@ -16,12 +16,12 @@ public interface Command extends Envelope {
     String issuedBy();
 
     @Override
-    default String messageId() {
+    default String recordId() {
         return commandId();
     }
 
     @Override
-    default Instant messageTime() {
+    default Instant recordTime() {
         return issuedAt();
     }
 }

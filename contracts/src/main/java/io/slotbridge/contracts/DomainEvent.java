@@ -10,12 +10,12 @@ public interface DomainEvent extends Envelope {
     Instant occurredAt();
 
     @Override
-    default String messageId() {
+    default String recordId() {
         return eventId();
     }
 
     @Override
-    default Instant messageTime() {
+    default Instant recordTime() {
         return occurredAt();
     }
 }

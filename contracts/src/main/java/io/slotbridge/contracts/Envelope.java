@@ -11,10 +11,10 @@ public interface Envelope {
     String tenant();
 
     /** The event id or command id; consumers dedupe by it. */
-    String messageId();
+    String recordId();
 
     /** When the event happened or the command was issued. */
-    Instant messageTime();
+    Instant recordTime();
 
     /** The Kafka record key, derived from the topic's key rule (see {@link Topics}). */
     String kafkaKey();

@@ -57,4 +57,13 @@ class TopicsTest {
         assertThatThrownBy(() -> Keys.lead("de:mo", "42")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Keys.tenant("")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void the_record_id_is_the_event_or_command_id_even_when_a_record_has_a_message_id_field_of_its_own() {
+        ContractSamples.all().forEach(sample -> {
+            String expected = sample instanceof DomainEvent e ? e.eventId() : ((Command) sample).commandId();
+            assertThat(sample.recordId()).as(sample.getClass().getSimpleName()).isEqualTo(expected);
+        });
+        assertThat(ContractSamples.whatsAppStatusUpdated().recordId()).isEqualTo("wa-2");
+    }
 }

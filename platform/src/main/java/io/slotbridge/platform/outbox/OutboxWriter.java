@@ -40,7 +40,7 @@ public class OutboxWriter {
                 "insert into outbox (topic, record_key, message_id, payload, headers) values (?, ?, ?, ?, ?)",
                 topicName,
                 record.kafkaKey(),
-                record.messageId(),
+                record.recordId(),
                 ContractJson.toJson(record),
                 ContractJson.toJson(headers));
         if (relay != null) {

@@ -77,9 +77,7 @@ public class FollowupJournal {
                         report.action(),
                         report.outcome(),
                         report.detail(),
-                        // the record's messageId component shadows Envelope.messageId() (the outbox row id and
-                        // ce_id), so it must never be null: steps without a Wazzup message carry the event id
-                        report.messageId() != null ? report.messageId() : eventId,
+                        report.messageId(),
                         nextDueAt));
         if (report.note() != null) {
             note(run, position + "|" + report.outcome(), run.runId(), now, report.note());

@@ -79,7 +79,7 @@ public class LeadSync {
         try {
             decision = transactions.execute(tx -> {
                 Instant now = clock.instant();
-                if (!inbox.firstDelivery(CONSUMER, input.messageId())) {
+                if (!inbox.firstDelivery(CONSUMER, input.recordId())) {
                     outbox.append(Topics.SYNC_DECISIONS, duplicateRecord(input, leadId, inputType, now));
                     return null;
                 }
@@ -104,7 +104,7 @@ public class LeadSync {
                     input.tenant(),
                     leadId,
                     inputType,
-                    input.messageId(),
+                    input.recordId(),
                     e.getMessage());
             throw e;
         }
@@ -113,19 +113,19 @@ public class LeadSync {
             log.debug(
                     "{} {} of {}:{} was processed before; ignored",
                     inputType,
-                    input.messageId(),
+                    input.recordId(),
                     input.tenant(),
                     leadId);
             return Optional.empty();
         }
-        metrics.decided(inputType, decision, Duration.between(input.messageTime(), clock.instant()));
+        metrics.decided(inputType, decision, Duration.between(input.recordTime(), clock.instant()));
         if (decision.outcome() == Outcome.APPLIED) {
             log.info(
                     "{}:{} {} {} -> rules {} sent {} command(s), {} event(s)",
                     input.tenant(),
                     leadId,
                     inputType,
-                    input.messageId(),
+                    input.recordId(),
                     decision.rules(),
                     decision.commandCount(),
                     decision.events().size());
@@ -146,12 +146,12 @@ public class LeadSync {
             commandTypes.add(ContractTypes.typeName(c));
         });
         return new DecisionRecorded(
-                MessageIds.deterministic(input.tenant(), leadId, "decision", input.messageId()),
+                MessageIds.deterministic(input.tenant(), leadId, "decision", input.recordId()),
                 input.tenant(),
                 leadId,
                 now,
                 inputType,
-                input.messageId(),
+                input.recordId(),
                 decision.rules(),
                 commandIds,
                 commandTypes,
@@ -162,12 +162,12 @@ public class LeadSync {
 
     private static DecisionRecorded duplicateRecord(Envelope input, String leadId, String inputType, Instant now) {
         return new DecisionRecorded(
-                MessageIds.deterministic(input.tenant(), leadId, "duplicate", input.messageId()),
+                MessageIds.deterministic(input.tenant(), leadId, "duplicate", input.recordId()),
                 input.tenant(),
                 leadId,
                 now,
                 inputType,
-                input.messageId(),
+                input.recordId(),
                 List.of(),
                 List.of(),
                 List.of(),

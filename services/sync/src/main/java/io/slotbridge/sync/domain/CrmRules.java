@@ -343,7 +343,7 @@ final class CrmRules {
     /** ОП-14: a meeting is booked no later than two days (tenant rule) after the first contact. */
     private static void checkBookingSla(DecisionRun run, LeadView lead, Meeting meeting) {
         Instant firstContact = lead.createdAt();
-        Instant bookedAt = lead.updatedAt() != null ? lead.updatedAt() : run.input.messageTime();
+        Instant bookedAt = lead.updatedAt() != null ? lead.updatedAt() : run.input.recordTime();
         Duration limit = run.policy.rules().bookingSla();
         if (firstContact == null || bookedAt == null || limit == null) {
             return;

@@ -59,7 +59,7 @@ final class DecisionRun {
     }
 
     String inputId() {
-        return input.messageId();
+        return input.recordId();
     }
 
     // ---- outcome -------------------------------------------------------------------------------------------------

@@ -206,7 +206,7 @@ class DeciderCombinationsTest {
         for (Envelope input : List.copyOf(world.delivered)) {
             Decision again = world.decideOnly(input);
             assertThat(again.commandCount())
-                    .as("commands on replaying %s", input.messageId())
+                    .as("commands on replaying %s", input.recordId())
                     .isZero();
             assertThat(again.events()).isEmpty();
         }

@@ -14,11 +14,11 @@ record ProjectedRecord(String topic, Envelope record) {
     }
 
     String messageId() {
-        return record.messageId();
+        return record.recordId();
     }
 
     Instant occurredAt() {
-        return record.messageTime();
+        return record.recordTime();
     }
 
     String type() {
