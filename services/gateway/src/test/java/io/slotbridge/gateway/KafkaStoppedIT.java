@@ -3,6 +3,7 @@ package io.slotbridge.gateway;
 import io.slotbridge.contracts.ProviderFixtures;
 import io.slotbridge.contracts.Topics;
 import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,9 +46,14 @@ class KafkaStoppedIT {
 
     @Test
     void once_the_broker_is_gone_each_request_is_answered_503_with_retry_after_within_the_budget() {
-        post(http.mutate().responseTimeout(Duration.ofSeconds(30)).build())
-                .expectStatus()
-                .isOk();
+        // The first send also fetches topic metadata, which a busy machine may not finish within the producer's
+        // short max.block.ms; the precondition is only that a running broker gets the request stored.
+        WebTestClient patient =
+                http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> post(patient).expectStatus().isOk());
 
         BROKER.destroy();
 
