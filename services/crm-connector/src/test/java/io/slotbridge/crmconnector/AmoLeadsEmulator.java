@@ -48,6 +48,17 @@ public final class AmoLeadsEmulator implements ResponseDefinitionTransformerV2 {
 
     @Override
     public ResponseDefinition transform(ServeEvent serveEvent) {
+        ResponseDefinition answer = answer(serveEvent);
+        Integer delay = serveEvent.getResponseDefinition().getFixedDelayMilliseconds();
+        // keep a delay the stub asked for (a hung amoCRM in RestartIT)
+        return delay == null
+                ? answer
+                : com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.like(answer)
+                        .withFixedDelay(delay)
+                        .build();
+    }
+
+    private ResponseDefinition answer(ServeEvent serveEvent) {
         Request request = serveEvent.getRequest();
         String url = request.getUrl();
         String tenant = url.split("/")[2];

@@ -214,7 +214,8 @@ class TokenRotationIT extends CrmConnectorIT {
     static ConfigurableApplicationContext secondInstance() {
         return CrmConnectorApplication.application()
                 // command-line arguments: they outrank crm-connector.yml, as the test needs
-                .run("--spring.main.web-application-type=none",
+                .run(
+                        "--spring.main.web-application-type=none",
                         "--SLOTBRIDGE_TENANTS_FILE=src/test/resources/it-tenants.yml",
                         "--it.wiremock.url=" + WIREMOCK.baseUrl(),
                         "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
