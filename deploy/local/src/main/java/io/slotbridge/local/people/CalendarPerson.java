@@ -1,0 +1,95 @@
+package io.slotbridge.local.people;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Someone with the meeting calendar open in Google Calendar (the sandbox's, through the public v3 API with the
+ * {@code sandbox-admin} token): finds a lead's slots, paints them, drags them to another time, deletes them.
+ */
+public final class CalendarPerson {
+
+    public static final String BANANA = "5";
+    public static final String BASIL = "10";
+    public static final String TOMATO = "11";
+    public static final String GRAPE = "3";
+    public static final String GRAPHITE = "8";
+
+    private final String calendarId;
+    private final SandboxHttp http;
+
+    public CalendarPerson(String sandboxUrl, String calendarId) {
+        this.calendarId = calendarId;
+        this.http = new SandboxHttp(
+                sandboxUrl + "/google/calendar/v3/calendars/" + encode(calendarId),
+                () -> "sandbox-admin",
+                Duration.ofMillis(50),
+                12);
+    }
+
+    public String calendarId() {
+        return calendarId;
+    }
+
+    /** Every slot Slotbridge linked to the lead (deleted ones too), oldest start first. */
+    public List<Slot> slotsOf(String tenant, long leadId) {
+        List<Slot> slots = new ArrayList<>();
+        String pageToken = null;
+        do {
+            String path = "/events?showDeleted=true&maxResults=2500&privateExtendedProperty="
+                    + encode("slotbridgeLead=" + leadId) + (pageToken == null ? "" : "&pageToken=" + encode(pageToken));
+            JsonNode page = http.expectOk("GET", path, null);
+            for (JsonNode event : page.path("items")) {
+                Slot slot = Slot.of(event);
+                if (tenant.equals(slot.privateProperty("slotbridgeTenant"))) {
+                    slots.add(slot);
+                }
+            }
+            pageToken =
+                    page.hasNonNull("nextPageToken") ? page.get("nextPageToken").asText() : null;
+        } while (pageToken != null);
+        slots.sort(Comparator.comparing(Slot::start, Comparator.nullsLast(Comparator.naturalOrder())));
+        return slots;
+    }
+
+    /** The slot of the lead's latest meeting (the highest meeting number Slotbridge wrote on it). */
+    public Optional<Slot> latestSlotOf(String tenant, long leadId) {
+        return slotsOf(tenant, leadId).stream().max(Comparator.comparingInt(Slot::meetingNumber));
+    }
+
+    public Slot get(String eventId) {
+        return Slot.of(http.expectOk("GET", "/events/" + encode(eventId), null));
+    }
+
+    /** Picks a colour for the event, as in the event's colour menu. */
+    public void paint(String eventId, String colorId) {
+        http.expectOk("PATCH", "/events/" + encode(eventId), Map.of("colorId", colorId));
+    }
+
+    /** Drags the event to another time, keeping its length. */
+    public void move(String eventId, Instant start, Instant end) {
+        http.expectOk(
+                "PATCH",
+                "/events/" + encode(eventId),
+                Map.of("start", Map.of("dateTime", start.toString()), "end", Map.of("dateTime", end.toString())));
+    }
+
+    public void delete(String eventId) {
+        SandboxHttp.Answer answer = http.delete("/events/" + encode(eventId));
+        if (!answer.ok() && answer.status() != 410) {
+            throw new IllegalStateException("delete of " + eventId + " answered " + answer.status());
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
