@@ -1,0 +1,75 @@
+package io.slotbridge.e2e;
+
+import io.slotbridge.local.LocalOptions;
+import io.slotbridge.local.RunningSlotbridge;
+import io.slotbridge.local.SlotbridgeLocal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Starts the whole Slotbridge once for the suite (the first test class that asks for it) through the local launcher's
+ * Java API — free ports everywhere, no demo traffic — and stops it when the JUnit run ends. Test classes get it as a
+ * {@link DemoTenant} parameter.
+ *
+ * <p>Anti-entropy sweeps run every few seconds instead of minutes, so a webhook the fault test drops is made up for
+ * within the test's patience rather than the production default.
+ */
+public final class SlotbridgeExtension implements ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(SlotbridgeExtension.class);
+
+    /** How often the connectors re-read both sides on their own (production: minutes). */
+    static final String SWEEP_INTERVAL = "10s";
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == DemoTenant.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent("slotbridge", key -> new Started(start()), Started.class)
+                .tenant;
+    }
+
+    private static RunningSlotbridge start() {
+        LocalOptions options = LocalOptions.forTests(dataDirectory())
+                .withProperty("slotbridge.crm-connector.sweep.interval", SWEEP_INTERVAL)
+                .withProperty("slotbridge.calendar-connector.sync.sweep-interval", SWEEP_INTERVAL);
+        return SlotbridgeLocal.start(options);
+    }
+
+    private static Path dataDirectory() {
+        try {
+            Path target = Path.of("target");
+            Files.createDirectories(target);
+            return Files.createTempDirectory(target.toAbsolutePath(), "e2e-data-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Closed by JUnit at the end of the run: stops every service, Kafka and PostgreSQL. */
+    private static final class Started implements ExtensionContext.Store.CloseableResource {
+        private final RunningSlotbridge running;
+        private final DemoTenant tenant;
+
+        Started(RunningSlotbridge running) {
+            this.running = running;
+            this.tenant = new DemoTenant(running);
+        }
+
+        @Override
+        public void close() {
+            running.close();
+        }
+    }
+}
