@@ -195,6 +195,20 @@ class ComposeFileTest {
         }
     }
 
+    @Test
+    void everyServiceFindsTheMountedTenantsFileThroughACommandLineProperty() {
+        Repository.SERVICE_PORTS.keySet().forEach(name -> {
+            assertThat(Yaml.strings(service(name).get("command")))
+                    .as(name)
+                    .contains("--SLOTBRIDGE_TENANTS_FILE=/etc/slotbridge/tenants.yml");
+            assertThat(Yaml.strings(service(name).get("volumes")))
+                    .as(name)
+                    .anyMatch(volume -> volume.endsWith(":/etc/slotbridge/tenants.yml:ro"));
+            // as an environment variable it would also bind as slotbridge.tenants.file, a tenant named "file"
+            assertThat(environment(name)).as(name).doesNotContainKey("SLOTBRIDGE_TENANTS_FILE");
+        });
+    }
+
     private Map<String, Object> service(String name) {
         return Yaml.map(services.get(name));
     }

@@ -224,8 +224,21 @@ class KubernetesManifestsTest {
         assertThat(config.getData())
                 .containsEntry("SLOTBRIDGE_KAFKA_CREATE_TOPICS", "false")
                 .containsEntry("SLOTBRIDGE_KAFKA_REPLICATION_FACTOR", "3")
-                .containsEntry("SLOTBRIDGE_TENANTS_FILE", "/etc/slotbridge/tenants.yml")
-                .containsKeys("SPRING_KAFKA_BOOTSTRAP_SERVERS", "SPRING_DATASOURCE_URL");
+                .containsKeys("SPRING_KAFKA_BOOTSTRAP_SERVERS", "SPRING_DATASOURCE_URL")
+                // as an environment variable it would also bind as slotbridge.tenants.file, a tenant named "file"
+                .doesNotContainKey("SLOTBRIDGE_TENANTS_FILE");
+    }
+
+    @Test
+    void everyServiceFindsTheMountedTenantsFileThroughACommandLineProperty() {
+        Repository.SERVICE_PORTS.keySet().forEach(name -> {
+            Container container = container(deployment(name));
+            assertThat(container.getArgs()).as(name).contains("--SLOTBRIDGE_TENANTS_FILE=/etc/slotbridge/tenants.yml");
+            assertThat(container.getVolumeMounts()).as(name).anyMatch(mount -> mount.getMountPath()
+                    .equals("/etc/slotbridge"));
+            assertThat(container.getEnv()).as(name).noneMatch(env -> env.getName()
+                    .equals("SLOTBRIDGE_TENANTS_FILE"));
+        });
     }
 
     @Test
