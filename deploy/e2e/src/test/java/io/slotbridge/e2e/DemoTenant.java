@@ -92,6 +92,13 @@ public final class DemoTenant {
                 .get(0);
     }
 
+    /** Someone picks a colour for the lead's booked slot, once Slotbridge has created it; returns the slot. */
+    Slot paintBookedSlot(Booked booked, String colorId) {
+        Slot slot = awaitSlot(booked.id(), "the booked slot", s -> true);
+        calendar.paint(slot.id(), colorId);
+        return slot;
+    }
+
     AmoLead awaitLead(long leadId, String what, Predicate<AmoLead> condition) {
         return patiently(what).until(() -> crm.read(leadId), lead -> lead != null && condition.test(lead));
     }
