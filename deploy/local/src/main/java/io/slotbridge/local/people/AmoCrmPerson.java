@@ -132,6 +132,31 @@ public final class AmoCrmPerson {
                         metadata().lossReasonId(lossReason)));
     }
 
+    /** Ids of the leads now in the stage (the pipeline's list view, 250 a page). */
+    public List<Long> leadIdsInStage(String stage) {
+        AmoMetadata meta = metadata();
+        List<Long> ids = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            SandboxHttp.Answer answer = checked(
+                    "GET",
+                    "/leads?" + bracketed("filter[statuses][0][pipeline_id]") + "=" + meta.pipelineId() + "&"
+                            + bracketed("filter[statuses][0][status_id]") + "=" + meta.statusId(stage)
+                            + "&limit=250&page=" + page,
+                    null);
+            if (answer.status() == 204) {
+                return ids;
+            }
+            if (!answer.ok()) {
+                throw new IllegalStateException("amoCRM lead list answered " + answer.status() + ": " + answer.body());
+            }
+            JsonNode leads = answer.body().path("_embedded").path("leads");
+            leads.forEach(lead -> ids.add(lead.path("id").asLong()));
+            if (leads.size() < 250) {
+                return ids;
+            }
+        }
+    }
+
     /** The card as a person reads it, ids turned into names. */
     public AmoLead read(long leadId) {
         SandboxHttp.Answer answer = checked("GET", "/leads/" + leadId + "?with=contacts", null);

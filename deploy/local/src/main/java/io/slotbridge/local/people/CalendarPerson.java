@@ -60,6 +60,22 @@ public final class CalendarPerson {
         return slots;
     }
 
+    /** Every slot Slotbridge wrote for the tenant that changed since {@code since} (one call per page). */
+    public List<Slot> slotsUpdatedSince(String tenant, Instant since) {
+        List<Slot> slots = new ArrayList<>();
+        String pageToken = null;
+        do {
+            String path = "/events?showDeleted=true&maxResults=2500&updatedMin=" + encode(since.toString())
+                    + "&privateExtendedProperty=" + encode("slotbridgeTenant=" + tenant)
+                    + (pageToken == null ? "" : "&pageToken=" + encode(pageToken));
+            JsonNode page = http.expectOk("GET", path, null);
+            page.path("items").forEach(event -> slots.add(Slot.of(event)));
+            pageToken =
+                    page.hasNonNull("nextPageToken") ? page.get("nextPageToken").asText() : null;
+        } while (pageToken != null);
+        return slots;
+    }
+
     /** The slot of the lead's latest meeting (the highest meeting number Slotbridge wrote on it). */
     public Optional<Slot> latestSlotOf(String tenant, long leadId) {
         return slotsOf(tenant, leadId).stream().max(Comparator.comparingInt(Slot::meetingNumber));
