@@ -196,13 +196,14 @@ class CommandBatchingIT extends CrmConnectorIT {
     void unreadable_commands_and_commands_for_tenants_without_an_adapter_go_to_the_dead_letter_topic() {
         String marker = "not-a-command-" + UUID.randomUUID();
         kafka.sendRaw(Topics.CRM_COMMANDS.name(), TENANT, marker.getBytes(StandardCharsets.UTF_8), Map.of());
-        String b24 = "b24-" + UUID.randomUUID();
-        publishAll(Topics.CRM_COMMANDS, new AddNote(b24, "it-b24", "1", Instant.now(), "sync", null, "text"));
+        String foreignKind = "pipedrive-" + UUID.randomUUID();
+        publishAll(
+                Topics.CRM_COMMANDS, new AddNote(foreignKind, "it-unserved", "1", Instant.now(), "sync", null, "text"));
 
         List<ConsumerRecord<String, byte[]>> dead = kafka.read(Topics.CRM_COMMANDS.dlt(), WAIT, seen -> {
             Set<String> bodies = new HashSet<>();
             seen.forEach(r -> bodies.add(new String(r.value(), StandardCharsets.UTF_8)));
-            return bodies.contains(marker) && bodies.stream().anyMatch(b -> b.contains(b24));
+            return bodies.contains(marker) && bodies.stream().anyMatch(b -> b.contains(foreignKind));
         });
         ConsumerRecord<String, byte[]> raw = dead.stream()
                 .filter(r -> new String(r.value(), StandardCharsets.UTF_8).equals(marker))
@@ -211,11 +212,11 @@ class CommandBatchingIT extends CrmConnectorIT {
         assertThat(KafkaProbe.header(raw, PlatformKafkaAutoConfiguration.REASON_HEADER))
                 .contains("not a valid crm.commands.v1");
         ConsumerRecord<String, byte[]> foreign = dead.stream()
-                .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(b24))
+                .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(foreignKind))
                 .findFirst()
                 .orElseThrow();
         assertThat(KafkaProbe.header(foreign, PlatformKafkaAutoConfiguration.REASON_HEADER))
-                .contains("'it-b24'");
+                .contains("'it-unserved'");
     }
 
     /** No 1-second window holds more than the budget: the (n+budget)-th request starts a full second after the n-th. */

@@ -6,7 +6,6 @@ import io.slotbridge.crmconnector.app.CrmAccount;
 import io.slotbridge.crmconnector.app.CrmApi;
 import io.slotbridge.crmconnector.config.TenantSettings;
 import io.slotbridge.crmconnector.http.AccountGuard;
-import java.time.Instant;
 
 /** One tenant's amoCRM account. */
 final class AmoCrmAccount implements CrmAccount {
@@ -52,35 +51,18 @@ final class AmoCrmAccount implements CrmAccount {
 
     @Override
     public ConnectionHealth health() {
-        String status;
-        String tokenProblem = tokens.problem().orElse(null);
-        if (guard.blockedUntil() != null || guard.circuitState().equals("OPEN")) {
-            status = "blocked";
-        } else if (tokenProblem != null) {
-            status = tokenProblem;
-        } else if (guard.throttledLastMinute() > 0) {
-            status = "rate-limited";
-        } else {
-            status = "ok";
-        }
-        Instant expiresAt = tokens.expiresAt().orElse(null);
-        return new ConnectionHealth(
-                status,
-                expiresAt,
-                guard.requestsPerSecond(),
-                guard.requestsLastMinute(),
-                guard.throttledLastMinute(),
-                guard.blockedLastMinute(),
-                guard.circuitState(),
-                guard.availablePermits(),
-                guard.blockedUntil());
+        return guard.health(tokens.problem().orElse(null), tokens.expiresAt().orElse(null));
     }
 
     @Override
     public String webhookDestination(String publicBaseUrl) {
         String base =
                 publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
-        return base + "/hooks/amocrm/" + tenant + "/" + settings.crm().webhookSecret();
+        String secret = settings.crm().webhookSecret();
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalStateException("tenant " + tenant + ": crm.webhook-secret is not set");
+        }
+        return base + "/hooks/amocrm/" + tenant + "/" + secret;
     }
 
     @Override

@@ -34,7 +34,7 @@ public class WebhookInstaller {
     public Installed install(String tenant) {
         CrmAccount account = accounts.get(tenant);
         String destination = destination(account);
-        List<String> events = properties.webhookEvents();
+        List<String> events = account.webhookEvents(properties.webhookEvents());
         for (CrmApi.Webhook existing : account.api().webhooks()) {
             if (existing.destination().equals(destination)) {
                 if (!existing.disabled() && new HashSet<>(existing.events()).containsAll(events)) {
@@ -80,10 +80,6 @@ public class WebhookInstaller {
         if (tenants.publicBaseUrl() == null || tenants.publicBaseUrl().isBlank()) {
             throw new IllegalStateException(
                     "slotbridge.public-base-url is not set: webhooks need the gateway's public URL");
-        }
-        if (account.settings().crm().webhookSecret() == null
-                || account.settings().crm().webhookSecret().isBlank()) {
-            throw new IllegalStateException("tenant " + account.tenant() + ": crm.webhook-secret is not set");
         }
         return account.webhookDestination(tenants.publicBaseUrl());
     }

@@ -32,6 +32,9 @@ public record TenantSettings(
      * @param requestsPerSecond the API budget of the account
      * @param burst Bitrix24 leaky-bucket size; amoCRM counts per second, so its requests are spaced evenly instead
      * @param pipeline default pipeline name
+     * @param entity Bitrix24: {@code deal} (default) or {@code lead}, the entity the tenant calls its lead
+     * @param lossReasonField Bitrix24: label of the deal/lead list field holding the loss reason (Bitrix24 has no
+     *     loss reason of its own); its options are the loss reasons
      */
     public record Crm(
             String kind,
@@ -45,7 +48,8 @@ public record TenantSettings(
             Auth auth,
             Double requestsPerSecond,
             Integer burst,
-            String pipeline) {
+            String pipeline,
+            String lossReasonField) {
 
         public double requestsPerSecondOrDefault() {
             return requestsPerSecond == null || requestsPerSecond <= 0 ? 7.0 : requestsPerSecond;

@@ -10,6 +10,7 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.slotbridge.contracts.RejectionCode;
 import io.slotbridge.crmconnector.app.AccountBlockedException;
+import io.slotbridge.crmconnector.app.ConnectionHealth;
 import io.slotbridge.crmconnector.app.CrmApiException;
 import java.time.Clock;
 import java.time.Duration;
@@ -170,6 +171,34 @@ public final class AccountGuard {
             Thread.currentThread().interrupt();
             throw new CrmApiException(RejectionCode.UNAVAILABLE, "interrupted while waiting for a permit", true, null);
         }
+    }
+
+    /**
+     * The connection's health as the guard sees it, combined with the adapter's credential problem.
+     *
+     * @param credentialProblem needs-reauth, not-connected, or null when the credentials are usable
+     */
+    public ConnectionHealth health(String credentialProblem, Instant tokenExpiresAt) {
+        String status;
+        if (blockedUntil() != null || circuitState().equals("OPEN")) {
+            status = "blocked";
+        } else if (credentialProblem != null) {
+            status = credentialProblem;
+        } else if (throttledLastMinute() > 0) {
+            status = "rate-limited";
+        } else {
+            status = "ok";
+        }
+        return new ConnectionHealth(
+                status,
+                tokenExpiresAt,
+                requestsPerSecond,
+                requestsLastMinute(),
+                throttledLastMinute(),
+                blockedLastMinute(),
+                circuitState(),
+                availablePermits(),
+                blockedUntil());
     }
 
     public double requestsPerSecond() {

@@ -1,0 +1,292 @@
+package io.slotbridge.crmconnector;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.slotbridge.crmconnector.Bitrix24Stubs.CATEGORY;
+import static io.slotbridge.crmconnector.Bitrix24Stubs.CLIENT_GOAL;
+import static io.slotbridge.crmconnector.Bitrix24Stubs.EXPERT;
+import static io.slotbridge.crmconnector.Bitrix24Stubs.LOSS_REASON;
+import static io.slotbridge.crmconnector.Bitrix24Stubs.MEETING_TIME;
+import static io.slotbridge.crmconnector.Bitrix24Stubs.batch;
+import static io.slotbridge.crmconnector.Bitrix24Stubs.json;
+import static io.slotbridge.crmconnector.Bitrix24Stubs.ok;
+import static io.slotbridge.crmconnector.Bitrix24Stubs.rest;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.slotbridge.contracts.CommandOutcome;
+import io.slotbridge.contracts.Topics;
+import io.slotbridge.contracts.crm.AddNote;
+import io.slotbridge.contracts.crm.CrmCommand;
+import io.slotbridge.contracts.crm.CrmCommandApplied;
+import io.slotbridge.contracts.crm.CrmCommandResult;
+import io.slotbridge.contracts.crm.CrmKind;
+import io.slotbridge.contracts.crm.LeadChangeNoticed;
+import io.slotbridge.contracts.crm.LeadSnapshotted;
+import io.slotbridge.contracts.crm.MoveLeadToStage;
+import io.slotbridge.contracts.crm.StageSemantic;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * A Bitrix24 tenant ({@code it-b24}: deals, 2 requests/s, bucket of 50) gets the same product as an amoCRM one: hints
+ * become named snapshots, commands become {@code batch} calls of at most 50 under the portal's limit, event handlers
+ * are bound from the admin API. The portal is WireMock answering in Bitrix24's documented shapes.
+ */
+class Bitrix24IT extends CrmConnectorIT {
+
+    static final String TENANT = "it-b24";
+    static final Duration WAIT = Duration.ofSeconds(120);
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        Bitrix24Stubs.metadata(WIREMOCK, TENANT);
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void a_deal_event_hint_becomes_a_snapshot_with_every_code_resolved_to_its_name() {
+        String open = "\"" + MEETING_TIME + "\":\"2026-11-24T13:00:00+03:00\",\"" + EXPERT + "\":\"101\",\"" + CATEGORY
+                + "\":\"111\",\"" + CLIENT_GOAL + "\":\"Выйти на соревнования\",\"" + LOSS_REASON + "\":null";
+        String lost = "\"" + LOSS_REASON + "\":\"122\"";
+        WIREMOCK.stubFor(post(urlEqualTo(rest(TENANT, "batch")))
+                .withRequestBody(containing("crm.deal.list"))
+                .withRequestBody(containing("1001"))
+                .willReturn(ok(batch(
+                        Map.of(
+                                "r0",
+                                "["
+                                        + Bitrix24Stubs.deal(
+                                                1001, "PREPAYMENT_INVOICE", "P", "2026-11-21T12:00:00+03:00", open)
+                                        + "," + Bitrix24Stubs.deal(1002, "LOSE", "F", "2026-11-21T12:05:00+03:00", lost)
+                                        + "]"),
+                        Map.of()))));
+        WIREMOCK.stubFor(post(urlEqualTo(rest(TENANT, "batch")))
+                .withRequestBody(containing("crm.contact.get"))
+                .willReturn(ok(batch(Map.of("c2001", Bitrix24Stubs.contact(2001)), Map.of()))));
+
+        publishAll(Topics.CRM_LEAD_HINTS, hint("1001"), hint("1002"));
+
+        List<LeadSnapshotted> snapshots = kafka
+                .await(Topics.CRM_LEAD_EVENTS, e -> e.tenant().equals(TENANT) && e instanceof LeadSnapshotted, 2, WAIT)
+                .stream()
+                .map(LeadSnapshotted.class::cast)
+                .sorted(Comparator.comparing(LeadSnapshotted::leadId))
+                .toList();
+        LeadSnapshotted s = snapshots.get(0);
+        assertThat(s.crm()).isEqualTo(CrmKind.BITRIX24);
+        assertThat(s.pipeline()).isEqualTo("Воронка");
+        assertThat(s.stage()).isEqualTo("5. Встреча назначена");
+        assertThat(s.stageSemantic()).isEqualTo(StageSemantic.OPEN);
+        assertThat(s.fields())
+                .containsEntry("Дата и время встречи", "2026-11-24T13:00:00+03:00")
+                .containsEntry("Сотрудник, который будет проводить встречу", "Паша")
+                .containsEntry("Категория", "A")
+                .containsEntry("Цель клиента", "Выйти на соревнования")
+                .doesNotContainKey("Причина отказа");
+        assertThat(s.responsible().email()).isEqualTo("olga@demo.example");
+        assertThat(s.modifiedBy().name()).isEqualTo("Паша");
+        assertThat(s.contact().phone()).isEqualTo("79031234567");
+        assertThat(s.cardUrl()).isEqualTo("https://it-b24.bitrix24.ru/crm/deal/details/1001/");
+        LeadSnapshotted closed = snapshots.get(1);
+        assertThat(closed.stage()).isEqualTo("Отказ. Сделка закрыта");
+        assertThat(closed.stageSemantic()).isEqualTo(StageSemantic.LOST);
+        assertThat(closed.lossReason()).isEqualTo("Встреча отменена");
+        // both deals were read by one batch request
+        assertThat(commands("crm.deal.list")).hasSize(1);
+    }
+
+    @Test
+    void commands_are_batched_50_per_request_under_the_portal_limit_and_a_503_query_limit_exceeded_is_retried() {
+        Map<String, String> updated = new HashMap<>();
+        Map<String, String> created = new HashMap<>();
+        for (int i = 0; i < 50; i++) {
+            updated.put("k" + i, "true");
+            created.put("k" + i, String.valueOf(7000 + i));
+        }
+        WIREMOCK.stubFor(post(urlEqualTo(rest(TENANT, "batch")))
+                .withRequestBody(containing("crm.deal.update"))
+                .inScenario("limit")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(json(503, Bitrix24Stubs.queryLimitExceeded()))
+                .willSetStateTo("open"));
+        WIREMOCK.stubFor(post(urlEqualTo(rest(TENANT, "batch")))
+                .withRequestBody(containing("crm.deal.update"))
+                .inScenario("limit")
+                .whenScenarioStateIs("open")
+                .willReturn(ok(batch(updated, Map.of()))));
+        WIREMOCK.stubFor(post(urlEqualTo(rest(TENANT, "batch")))
+                .withRequestBody(containing("crm.timeline.comment.add"))
+                .willReturn(ok(batch(created, Map.of()))));
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<CrmCommand> commands = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            String lead = String.valueOf(3000 + i);
+            commands.add(new MoveLeadToStage(
+                    run + "-m" + i, TENANT, lead, Instant.now(), "sync", null, "Квалифицирован", "Воронка"));
+        }
+        for (int i = 0; i < 10; i++) {
+            commands.add(new AddNote(
+                    run + "-n" + i, TENANT, String.valueOf(3000 + i), Instant.now(), "followup", null, "Звонок " + i));
+        }
+
+        publishAll(Topics.CRM_COMMANDS, commands);
+
+        Set<String> commandIds = commands.stream().map(CrmCommand::commandId).collect(Collectors.toSet());
+        List<CrmCommandResult> results =
+                kafka.await(Topics.CRM_COMMAND_RESULTS, r -> commandIds.contains(r.commandId()), 130, WAIT);
+        assertThat(results).hasSize(130);
+        assertThat(results).allSatisfy(r -> assertThat(r)
+                .isInstanceOfSatisfying(
+                        CrmCommandApplied.class, a -> assertThat(a.outcome()).isEqualTo(CommandOutcome.APPLIED)));
+        assertThat(results.stream()
+                        .filter(r -> r.commandType().equals("crm.add-note"))
+                        .map(r -> ((CrmCommandApplied) r).createdEntityId()))
+                .allSatisfy(id -> assertThat(id).startsWith("70"));
+
+        List<ServeEvent> updates = requests().stream()
+                .filter(e -> e.getRequest().getBodyAsString().contains("crm.deal.update"))
+                .toList();
+        assertThat(updates).allSatisfy(e -> assertThat(cmd(e).size()).isLessThanOrEqualTo(50));
+        assertThat(updates.stream().filter(e -> e.getResponse().getStatus() == 503))
+                .hasSize(1);
+        List<String> applied = updates.stream()
+                .filter(e -> e.getResponse().getStatus() == 200)
+                .flatMap(e -> values(cmd(e)).stream())
+                .toList();
+        assertThat(applied).hasSize(120).allSatisfy(c -> assertThat(c).contains("fields[STAGE_ID]=PREPARATION"));
+        assertThat(applied.stream()
+                        .map(c -> c.replaceAll(".*[?&]id=(\\d+).*", "$1"))
+                        .distinct())
+                .hasSize(120);
+        assertLeakyBucketNeverOverflows(requests(), 2.0, 50);
+    }
+
+    @Test
+    void event_handlers_are_bound_once_from_the_admin_api_and_the_names_validate() throws Exception {
+        String destination = "https://gateway.example.test/hooks/bitrix24/" + TENANT;
+        List<String> events = List.of("ONCRMDEALADD", "ONCRMDEALUPDATE", "ONCRMDEALDELETE", "ONCRMCONTACTUPDATE");
+        WIREMOCK.stubFor(post(urlEqualTo(rest(TENANT, "event.get")))
+                .inScenario("handlers")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(ok(Bitrix24Stubs.answer("[]"))));
+        WIREMOCK.stubFor(post(urlEqualTo(rest(TENANT, "batch")))
+                .withRequestBody(containing("event.bind"))
+                .inScenario("handlers")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(ok(batch(events.stream().collect(Collectors.toMap(e -> e, e -> "true")), Map.of())))
+                .willSetStateTo("bound"));
+        WIREMOCK.stubFor(post(urlEqualTo(rest(TENANT, "event.get")))
+                .inScenario("handlers")
+                .whenScenarioStateIs("bound")
+                .willReturn(ok(Bitrix24Stubs.answer(events.stream()
+                        .map(e -> "{\"event\":\"" + e + "\",\"handler\":\"" + destination
+                                + "\",\"auth_type\":\"0\",\"offline\":0}")
+                        .collect(Collectors.joining(",", "[", "]"))))));
+
+        mvc.perform(TenantAdminIT.admin(MockMvcRequestBuilders.post("/admin/tenants/" + TENANT + "/webhooks")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.created").value(true));
+        mvc.perform(TenantAdminIT.admin(MockMvcRequestBuilders.post("/admin/tenants/" + TENANT + "/webhooks")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.created").value(false));
+        mvc.perform(TenantAdminIT.admin(MockMvcRequestBuilders.get("/admin/tenants/" + TENANT + "/validation")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.problems").isEmpty());
+        mvc.perform(TenantAdminIT.admin(MockMvcRequestBuilders.get("/admin/tenants/" + TENANT + "/status")))
+                .andExpect(jsonPath("$.crm").value("bitrix24"))
+                .andExpect(jsonPath("$.requestsPerSecondLimit").value(2.0));
+
+        List<String> binds = commands("event.bind");
+        assertThat(binds).hasSize(4);
+        assertThat(binds).allSatisfy(b -> assertThat(b).contains("handler=" + destination));
+        assertThat(binds.stream().map(b -> b.replaceAll(".*event=(\\w+).*", "$1")))
+                .containsExactlyInAnyOrderElementsOf(events);
+    }
+
+    /**
+     * The portal's bucket gains one per request and drains {@code rps} per second; it must never exceed its size.
+     */
+    static void assertLeakyBucketNeverOverflows(List<ServeEvent> requests, double rps, int size) {
+        double level = 0;
+        long previous = -1;
+        for (ServeEvent e : requests) {
+            long at = e.getRequest().getLoggedDate().getTime();
+            if (previous >= 0) {
+                level = Math.max(0, level - (at - previous) / 1000.0 * rps);
+            }
+            level += 1;
+            previous = at;
+            assertThat(level).as("portal bucket level").isLessThanOrEqualTo(size);
+        }
+    }
+
+    private static LeadChangeNoticed hint(String dealId) {
+        return new LeadChangeNoticed(
+                "hint-" + UUID.randomUUID(),
+                TENANT,
+                dealId,
+                Instant.now(),
+                CrmKind.BITRIX24,
+                "deal",
+                "update",
+                null,
+                null,
+                null,
+                null,
+                "raw-" + UUID.randomUUID(),
+                null);
+    }
+
+    private static List<ServeEvent> requests() {
+        return WIREMOCK.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().startsWith("/bitrix24/" + TENANT + "/"))
+                .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
+                .toList();
+    }
+
+    /** Every batch command (decoded) of this portal calling {@code method}. */
+    private static List<String> commands(String method) {
+        return requests().stream()
+                .filter(e -> e.getRequest().getUrl().endsWith("/batch.json"))
+                .flatMap(e -> values(cmd(e)).stream())
+                .filter(c -> c.startsWith(method + "?"))
+                .toList();
+    }
+
+    private static JsonNode cmd(ServeEvent e) {
+        try {
+            return JSON.readTree(e.getRequest().getBodyAsString()).path("cmd");
+        } catch (java.io.IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static List<String> values(JsonNode cmd) {
+        List<String> values = new ArrayList<>();
+        cmd.forEach(v -> values.add(URLDecoder.decode(v.asText(), StandardCharsets.UTF_8)));
+        return values;
+    }
+}
