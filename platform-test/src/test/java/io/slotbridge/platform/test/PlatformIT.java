@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.slotbridge.contracts.CloudEvents;
 import io.slotbridge.contracts.ContractSamples;
 import io.slotbridge.contracts.Topics;
@@ -17,11 +18,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @SpringBootTest(properties = "spring.config.name=platform-it")
@@ -45,6 +56,9 @@ class PlatformIT {
 
     @Autowired
     PlatformItApplication.Received received;
+
+    @Autowired
+    KafkaProperties kafkaProperties;
 
     private final KafkaProbe kafka = KafkaProbe.shared();
 
@@ -84,6 +98,74 @@ class PlatformIT {
         assertThat(records).noneMatch(r -> id.equals(KafkaProbe.header(r, CloudEvents.ID)));
         assertThat(jdbc.queryForObject("select count(*) from outbox where message_id = ?", Long.class, id))
                 .isZero();
+    }
+
+    @Test
+    void a_row_committed_with_a_lower_id_while_a_batch_is_in_flight_stays_for_the_next_round() throws Exception {
+        String early = "early-" + UUID.randomUUID();
+        String late = "late-" + UUID.randomUUID();
+        CountDownLatch earlyAppended = new CountDownLatch(1);
+        CountDownLatch sending = new CountDownLatch(1);
+        // the early transaction takes the lower id, then commits only while the relay waits for Kafka's ack
+        Thread earlyTransaction = new Thread(() -> tx.executeWithoutResult(s -> {
+            outbox.append(
+                    Topics.MEETING_EVENTS, new MeetingHeld(early, "demo", "81", ContractSamples.T0, 1, "s", null));
+            earlyAppended.countDown();
+            awaitLatch(sending);
+        }));
+        relay.stop(); // this test's relay is the only one
+        try {
+            earlyTransaction.start();
+            awaitLatch(earlyAppended);
+            tx.executeWithoutResult(s -> outbox.append(
+                    Topics.MEETING_EVENTS, new MeetingHeld(late, "demo", "82", ContractSamples.T0, 1, "s", null)));
+            OutboxRelay inFlight = new OutboxRelay(
+                    jdbc,
+                    tx,
+                    new KafkaTemplate<String, byte[]>(new DefaultKafkaProducerFactory<>(
+                            kafkaProperties.buildProducerProperties(null),
+                            new StringSerializer(),
+                            new ByteArraySerializer())) {
+                        @Override
+                        public CompletableFuture<SendResult<String, byte[]>> send(ProducerRecord<String, byte[]> r) {
+                            sending.countDown();
+                            joinQuietly(earlyTransaction);
+                            return super.send(r);
+                        }
+                    },
+                    Duration.ofSeconds(1),
+                    100,
+                    "platform-it-in-flight",
+                    new SimpleMeterRegistry());
+
+            assertThat(inFlight.relayOnce()).isEqualTo(1);
+            assertThat(jdbc.queryForObject("select count(*) from outbox where message_id = ?", Long.class, early))
+                    .isOne();
+            assertThat(jdbc.queryForObject("select count(*) from outbox where message_id = ?", Long.class, late))
+                    .isZero();
+        } finally {
+            relay.start();
+        }
+        kafka.read(Topics.MEETING_EVENTS.name(), Duration.ofSeconds(20), seen -> seen.stream()
+                .anyMatch(r -> early.equals(KafkaProbe.header(r, CloudEvents.ID))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> relay.backlog() == 0);
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(20, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join(20_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -26,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Only one relay per schema runs at a time (a transaction-scoped advisory lock), so per-key order survives
  * several replicas. A crash between send and delete re-sends those rows: delivery is at-least-once and consumers
- * dedupe by message id.
+ * dedupe by message id. A row whose transaction commits after a higher id was already published goes out in the next
+ * round.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -94,9 +95,12 @@ public class OutboxRelay implements SmartLifecycle {
                 acks.add(kafka.send(record));
             }
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
+            // Exactly the rows sent, never a range: ids are taken at insert but rows become visible at commit, so a
+            // lower id can commit while this batch is in flight; a range would delete it unsent.
+            Long[] ids = rows.stream().map(Row::id).toArray(Long[]::new);
             jdbc.update(
-                    "delete from outbox where id <= ?",
-                    rows.get(rows.size() - 1).id());
+                    "delete from outbox where id = any(?)",
+                    statement -> statement.setArray(1, statement.getConnection().createArrayOf("bigint", ids)));
             return rows.size();
         });
         int count = sent == null ? 0 : sent;
