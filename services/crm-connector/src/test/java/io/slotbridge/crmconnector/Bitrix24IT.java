@@ -61,6 +61,9 @@ class Bitrix24IT extends CrmConnectorIT {
 
     static {
         Bitrix24Stubs.metadata(WIREMOCK, TENANT);
+        WIREMOCK.stubFor(post(urlEqualTo(rest(TENANT, "batch")))
+                .withRequestBody(containing("crm.contact.get"))
+                .willReturn(ok(batch(Map.of("c2001", Bitrix24Stubs.contact(2001)), Map.of()))));
     }
 
     @Autowired
@@ -83,19 +86,11 @@ class Bitrix24IT extends CrmConnectorIT {
                                         + "," + Bitrix24Stubs.deal(1002, "LOSE", "F", "2026-11-21T12:05:00+03:00", lost)
                                         + "]"),
                         Map.of()))));
-        WIREMOCK.stubFor(post(urlEqualTo(rest(TENANT, "batch")))
-                .withRequestBody(containing("crm.contact.get"))
-                .willReturn(ok(batch(Map.of("c2001", Bitrix24Stubs.contact(2001)), Map.of()))));
 
-        publishAll(Topics.CRM_LEAD_HINTS, hint("1001"), hint("1002"));
+        publishAll(Topics.CRM_LEAD_HINTS, dealHint("1001"), dealHint("1002"));
 
-        List<LeadSnapshotted> snapshots = kafka
-                .await(Topics.CRM_LEAD_EVENTS, e -> e.tenant().equals(TENANT) && e instanceof LeadSnapshotted, 2, WAIT)
-                .stream()
-                .map(LeadSnapshotted.class::cast)
-                .sorted(Comparator.comparing(LeadSnapshotted::leadId))
-                .toList();
-        LeadSnapshotted s = snapshots.get(0);
+        LeadSnapshotted s = awaitSnapshots("1001", 1).get(0);
+        LeadSnapshotted closed = awaitSnapshots("1002", 1).get(0);
         assertThat(s.crm()).isEqualTo(CrmKind.BITRIX24);
         assertThat(s.pipeline()).isEqualTo("Воронка");
         assertThat(s.stage()).isEqualTo("5. Встреча назначена");
@@ -110,12 +105,13 @@ class Bitrix24IT extends CrmConnectorIT {
         assertThat(s.modifiedBy().name()).isEqualTo("Паша");
         assertThat(s.contact().phone()).isEqualTo("79031234567");
         assertThat(s.cardUrl()).isEqualTo("https://it-b24.bitrix24.ru/crm/deal/details/1001/");
-        LeadSnapshotted closed = snapshots.get(1);
         assertThat(closed.stage()).isEqualTo("Отказ. Сделка закрыта");
         assertThat(closed.stageSemantic()).isEqualTo(StageSemantic.LOST);
         assertThat(closed.lossReason()).isEqualTo("Встреча отменена");
         // both deals were read by one batch request
-        assertThat(commands("crm.deal.list")).hasSize(1);
+        assertThat(commands("crm.deal.list"))
+                .filteredOn(c -> c.contains("=1001"))
+                .hasSize(1);
     }
 
     @Test
@@ -226,6 +222,68 @@ class Bitrix24IT extends CrmConnectorIT {
                 .containsExactlyInAnyOrderElementsOf(events);
     }
 
+    @Test
+    void our_own_write_fires_the_deal_event_again_and_the_re_read_snapshot_names_the_command_as_its_cause() {
+        String before = "\"" + CATEGORY + "\":\"111\"";
+        String after = "\"" + CATEGORY + "\":\"112\"";
+        WIREMOCK.stubFor(post(urlEqualTo(rest(TENANT, "batch")))
+                .atPriority(1)
+                .withRequestBody(containing("crm.deal.list"))
+                .withRequestBody(containing("1005"))
+                .inScenario("echo")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(ok(batch(
+                        Map.of(
+                                "r0",
+                                "[" + Bitrix24Stubs.deal(1005, "NEW", "P", "2026-11-21T12:00:00+03:00", before) + "]"),
+                        Map.of()))));
+        WIREMOCK.stubFor(post(urlEqualTo(rest(TENANT, "batch")))
+                .atPriority(1)
+                .withRequestBody(containing("crm.deal.update?id=1005"))
+                .inScenario("echo")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(ok(batch(Map.of("k0", "true"), Map.of())))
+                .willSetStateTo("written"));
+        WIREMOCK.stubFor(post(urlEqualTo(rest(TENANT, "batch")))
+                .atPriority(1)
+                .withRequestBody(containing("crm.deal.list"))
+                .withRequestBody(containing("1005"))
+                .inScenario("echo")
+                .whenScenarioStateIs("written")
+                .willReturn(ok(batch(
+                        Map.of(
+                                "r0",
+                                "[" + Bitrix24Stubs.deal(1005, "NEW", "P", "2026-11-21T12:10:00+03:00", after) + "]"),
+                        Map.of()))));
+        publishAll(Topics.CRM_LEAD_HINTS, dealHint("1005"));
+        awaitSnapshots("1005", 1);
+        String command = "echo-" + UUID.randomUUID();
+
+        publishAll(
+                Topics.CRM_COMMANDS,
+                new io.slotbridge.contracts.crm.SetLeadFields(
+                        command, TENANT, "1005", Instant.now(), "sync", null, Map.of("Категория", "B")));
+        kafka.await(Topics.CRM_COMMAND_RESULTS, r -> r.commandId().equals(command), 1, WAIT);
+        // Bitrix24 fires ONCRMDEALUPDATE for our own crm.deal.update too; the gateway turns it into this hint
+        publishAll(Topics.CRM_LEAD_HINTS, dealHint("1005"));
+
+        LeadSnapshotted echo = awaitSnapshots("1005", 2).get(1);
+        assertThat(echo.fields()).containsEntry("Категория", "B");
+        assertThat(echo.echoOfCommandIds()).containsExactly(command);
+    }
+
+    private List<LeadSnapshotted> awaitSnapshots(String dealId, int count) {
+        return kafka
+                .await(
+                        Topics.CRM_LEAD_EVENTS,
+                        e -> e.tenant().equals(TENANT) && e.leadId().equals(dealId) && e instanceof LeadSnapshotted,
+                        count,
+                        WAIT)
+                .stream()
+                .map(LeadSnapshotted.class::cast)
+                .toList();
+    }
+
     /**
      * The portal's bucket gains one per request and drains {@code rps} per second; it must never exceed its size.
      */
@@ -243,21 +301,8 @@ class Bitrix24IT extends CrmConnectorIT {
         }
     }
 
-    private static LeadChangeNoticed hint(String dealId) {
-        return new LeadChangeNoticed(
-                "hint-" + UUID.randomUUID(),
-                TENANT,
-                dealId,
-                Instant.now(),
-                CrmKind.BITRIX24,
-                "deal",
-                "update",
-                null,
-                null,
-                null,
-                null,
-                "raw-" + UUID.randomUUID(),
-                null);
+    private static LeadChangeNoticed dealHint(String dealId) {
+        return hint(CrmKind.BITRIX24, TENANT, dealId, "deal", "update", null);
     }
 
     private static List<ServeEvent> requests() {

@@ -109,12 +109,17 @@ public abstract class CrmConnectorIT {
 
     protected static LeadChangeNoticed hint(
             String tenant, String leadId, String entity, String action, String entityId) {
+        return hint(CrmKind.AMOCRM, tenant, leadId, entity, action, entityId);
+    }
+
+    protected static LeadChangeNoticed hint(
+            CrmKind crm, String tenant, String leadId, String entity, String action, String entityId) {
         return new LeadChangeNoticed(
                 "hint-" + UUID.randomUUID(),
                 tenant,
                 leadId,
                 Instant.now(),
-                CrmKind.AMOCRM,
+                crm,
                 entity,
                 action,
                 null,

@@ -58,15 +58,11 @@ public class AmoCrmAdapter implements CrmAdapter {
         if (crm.baseUrl() == null || crm.baseUrl().isBlank()) {
             throw new IllegalStateException("tenant " + tenant + ": crm.base-url is not set");
         }
-        AccountGuard guard = new AccountGuard(
+        AccountGuard guard = AccountGuard.forTenant(
                 tenant,
                 crm.requestsPerSecondOrDefault(),
                 1, // amoCRM counts requests per second: evenly spaced, never a burst
-                properties.rateSafetyMargin(),
-                properties.retry().maxAttempts(),
-                properties.retry().initialBackoff(),
-                properties.retry().maxBackoff(),
-                properties.blockedPause(),
+                properties,
                 clock,
                 blocked -> events.publishEvent(new AccountBlocked(blocked)));
         AmoCrmTokens accountTokens = new AmoCrmTokens(

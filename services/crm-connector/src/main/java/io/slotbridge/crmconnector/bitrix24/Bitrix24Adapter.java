@@ -55,15 +55,11 @@ public class Bitrix24Adapter implements CrmAdapter {
                 ? DEFAULT_REQUESTS_PER_SECOND
                 : crm.requestsPerSecond();
         int burst = crm.burst() == null || crm.burst() <= 0 ? DEFAULT_BURST : crm.burst();
-        AccountGuard guard = new AccountGuard(
+        AccountGuard guard = AccountGuard.forTenant(
                 tenant,
                 rps,
                 burst, // the bucket mirrors the portal's: drains at rps, holds burst
-                properties.rateSafetyMargin(),
-                properties.retry().maxAttempts(),
-                properties.retry().initialBackoff(),
-                properties.retry().maxBackoff(),
-                properties.blockedPause(),
+                properties,
                 clock,
                 blocked -> events.publishEvent(new AccountBlocked(blocked)));
         Bitrix24Credentials credentials = new Bitrix24Credentials(tenant, crm);

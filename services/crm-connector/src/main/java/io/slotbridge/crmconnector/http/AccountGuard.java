@@ -120,6 +120,30 @@ public final class AccountGuard {
                         event.getWaitInterval().toMillis()));
     }
 
+    /**
+     * A tenant's guard with the service's retry, safety margin and block pause; a block publishes {@link
+     * io.slotbridge.crmconnector.app.AccountBlocked} through {@code onBlocked}.
+     */
+    public static AccountGuard forTenant(
+            String tenant,
+            double requestsPerSecond,
+            long burst,
+            io.slotbridge.crmconnector.config.CrmConnectorProperties properties,
+            Clock clock,
+            Consumer<String> onBlocked) {
+        return new AccountGuard(
+                tenant,
+                requestsPerSecond,
+                burst,
+                properties.rateSafetyMargin(),
+                properties.retry().maxAttempts(),
+                properties.retry().initialBackoff(),
+                properties.retry().maxBackoff(),
+                properties.blockedPause(),
+                clock,
+                onBlocked);
+    }
+
     /** Runs one logical call: permits, retries, circuit. {@code attempt} performs a single HTTP exchange. */
     public <T> T call(Supplier<T> attempt) {
         Supplier<T> guarded = () -> {
