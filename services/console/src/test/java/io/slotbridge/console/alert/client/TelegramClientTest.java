@@ -107,7 +107,8 @@ class TelegramClientTest {
                 Duration.ofMinutes(10),
                 Set.of(),
                 "test",
-                new AlertProperties.Telegram(TOKEN, "-1001234567890", URI.create(baseUrl), 20, Duration.ofSeconds(2)));
+                // a generous read timeout: the first call into a cold WireMock on a loaded machine can take seconds
+                new AlertProperties.Telegram(TOKEN, "-1001234567890", URI.create(baseUrl), 20, Duration.ofSeconds(15)));
         return new TelegramClient(properties, RestClient.builder());
     }
 }
