@@ -53,10 +53,21 @@ public class BitrixMethods {
             case "event.bind" -> eventBind(portal, params);
             case "event.get" ->
                 Result.of(portal.handlers().stream().map(BitrixMethods::handler).toList());
+            case "user.get" -> users(portal);
             case "event.unbind" ->
                 Result.of(Map.of("count", portal.unbind(upper(params.string("event")), params.string("handler"))));
             default -> throw BitrixErrors.methodNotFound(method);
         };
+    }
+
+    /** The portal's users (one page: the sandbox's portals are small). */
+    private static Result users(BitrixPortal portal) {
+        List<Map<String, Object>> users = new ArrayList<>();
+        synchronized (portal) {
+            portal.users.forEach((id, name) -> users.add(
+                    Map.of("ID", String.valueOf(id), "ACTIVE", true, "NAME", name, "LAST_NAME", "", "EMAIL", "")));
+        }
+        return new Result(users, users.size(), null);
     }
 
     private static Result itemCall(BitrixParams params, java.util.function.Supplier<Result> call) {

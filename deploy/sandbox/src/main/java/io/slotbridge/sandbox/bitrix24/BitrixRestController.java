@@ -70,7 +70,7 @@ public class BitrixRestController {
             HttpServletRequest request) {
         Map<String, Object> params = params(request, body);
         authenticate(portal, params, request);
-        return answer(portal, method, params);
+        return answer(portal, method, params, ADMIN_USER);
     }
 
     @RequestMapping(
@@ -78,6 +78,7 @@ public class BitrixRestController {
             method = {RequestMethod.GET, RequestMethod.POST})
     public ResponseEntity<Object> webhookCall(
             @PathVariable String portal,
+            @PathVariable String user,
             @PathVariable String secret,
             @PathVariable String method,
             @RequestBody(required = false) byte[] body,
@@ -85,19 +86,31 @@ public class BitrixRestController {
         if (tokens.check(Api.BITRIX24, secret) != TokenRegistry.Check.ADMIN) {
             throw BitrixErrors.noAuth();
         }
-        return answer(portal, method, params(request, body));
+        // an inbound webhook belongs to a user: what it changes is changed by that user, as in Bitrix24
+        return answer(portal, method, params(request, body), webhookUser(portal, user));
     }
 
-    private ResponseEntity<Object> answer(String portalName, String method, Map<String, Object> params) {
+    private long webhookUser(String portalName, String user) {
+        long userId = Long.parseLong(user);
+        BitrixPortal portal = store.portal(portalName);
+        synchronized (portal) {
+            if (!portal.users.containsKey(userId)) {
+                throw BitrixErrors.noAuth();
+            }
+        }
+        return userId;
+    }
+
+    private ResponseEntity<Object> answer(String portalName, String method, Map<String, Object> params, long userId) {
         BitrixPortal portal = store.portal(portalName);
         Instant started = clock.instant();
         String name = method.endsWith(".json") ? method.substring(0, method.length() - 5) : method;
         List<BitrixPortal.Fired> fired = new ArrayList<>();
         Map<String, Object> answer = new LinkedHashMap<>();
         if ("batch".equalsIgnoreCase(name)) {
-            answer.put("result", batch(portal, new BitrixParams(params), fired));
+            answer.put("result", batch(portal, new BitrixParams(params), userId, fired));
         } else {
-            BitrixMethods.Result result = methods.call(portal, name, new BitrixParams(params), ADMIN_USER, fired);
+            BitrixMethods.Result result = methods.call(portal, name, new BitrixParams(params), userId, fired);
             answer.put("result", emptyAsList(result.result()));
             if (result.next() != null) {
                 answer.put("next", result.next());
@@ -112,7 +125,8 @@ public class BitrixRestController {
     }
 
     /** Up to 50 commands; {@code halt=1} stops at the first error; {@code $result[key][field]} refers back. */
-    private Map<String, Object> batch(BitrixPortal portal, BitrixParams params, List<BitrixPortal.Fired> fired) {
+    private Map<String, Object> batch(
+            BitrixPortal portal, BitrixParams params, long userId, List<BitrixPortal.Fired> fired) {
         Map<String, Object> commands = params.map("cmd");
         if (commands.size() > MAX_BATCH) {
             throw BitrixErrors.error(400, "ERROR_BATCH_LENGTH_EXCEEDED", "Max batch length exceeded");
@@ -135,7 +149,7 @@ public class BitrixRestController {
                             405, "ERROR_BATCH_METHOD_NOT_ALLOWED", "Method is not allowed for batch usage");
                 }
                 BitrixMethods.Result result =
-                        methods.call(portal, method, new BitrixParams(commandParams), ADMIN_USER, fired);
+                        methods.call(portal, method, new BitrixParams(commandParams), userId, fired);
                 results.put(command.getKey(), result.result());
                 if (result.total() != null) {
                     totals.put(command.getKey(), result.total());

@@ -247,6 +247,37 @@ class BitrixRestIT extends SandboxIntegrationTest {
                 .isEqualTo("NO_AUTH_FOUND");
     }
 
+    @Test
+    void an_inbound_webhook_acts_as_its_user_and_user_get_names_the_portals_users() {
+        JsonNode users = rest("demo-b24", "user.get", "{}").json();
+        assertThat(users.path("result").findValuesAsText("NAME")).contains("Ольга", "Паша");
+        String curator = users.path("result").findParents("NAME").stream()
+                .filter(user -> "Ольга".equals(user.path("NAME").asText()))
+                .findFirst()
+                .orElseThrow()
+                .path("ID")
+                .asText();
+
+        Answer added = json(
+                "POST",
+                "/bitrix24/demo-b24/rest/" + curator + "/sandbox-admin/crm.deal.add.json",
+                null,
+                "{\"fields\":{\"TITLE\":\"Через вебхук\",\"STAGE_ID\":\"NEW\"}}");
+
+        assertThat(added.status()).isEqualTo(200);
+        JsonNode deal = rest(
+                        "demo-b24",
+                        "crm.deal.get",
+                        "{\"id\":" + added.json().path("result").asLong() + "}")
+                .json()
+                .path("result");
+        assertThat(deal.path("MODIFY_BY_ID").asText()).isEqualTo(curator);
+        assertThat(json("POST", "/bitrix24/demo-b24/rest/999/sandbox-admin/user.get.json", null, "{}")
+                        .status())
+                .as("a webhook of a user the portal does not have")
+                .isEqualTo(401);
+    }
+
     private String portal() {
         String portal = unique("b24");
         assertThat(call("POST", "/sandbox/bitrix24/" + portal, null, null, null).status())
