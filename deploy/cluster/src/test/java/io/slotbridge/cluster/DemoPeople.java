@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.slotbridge.contracts.calendar.SlotLinkProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -106,11 +107,11 @@ final class DemoPeople {
         ArrayNode crmChanges = JSON.createArrayNode();
         for (JsonNode event : events) {
             JsonNode link = event.path("extendedProperties").path("private");
-            if (!"1".equals(link.path("slotbridgeMeeting").asText())
+            if (!"1".equals(link.path(SlotLinkProperties.MEETING_NUMBER).asText())
                     || "cancelled".equals(event.path("status").asText())) {
                 continue;
             }
-            DemoLead lead = leads.get(link.path("slotbridgeLead").asLong(-1));
+            DemoLead lead = leads.get(link.path(SlotLinkProperties.LEAD).asLong(-1));
             if (lead == null
                     || !lead.scenario().actsOnSlot()
                     || event.hasNonNull("colorId")

@@ -1,6 +1,7 @@
 package io.slotbridge.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.slotbridge.contracts.calendar.SlotLinkProperties;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,12 +38,13 @@ record LeadAudit(
         int slotCount = 0;
         for (JsonNode event : sandbox.events()) {
             JsonNode link = event.path("extendedProperties").path("private");
-            if (!link.has("slotbridgeLead")) {
+            if (!link.has(SlotLinkProperties.LEAD)) {
                 continue;
             }
             slotCount++;
-            slots.computeIfAbsent(link.get("slotbridgeLead").asLong(), k -> new TreeMap<>())
-                    .computeIfAbsent(link.path("slotbridgeMeeting").asInt(), k -> new ArrayList<>())
+            slots.computeIfAbsent(link.get(SlotLinkProperties.LEAD).asLong(), k -> new TreeMap<>())
+                    .computeIfAbsent(
+                            link.path(SlotLinkProperties.MEETING_NUMBER).asInt(), k -> new ArrayList<>())
                     .add(("cancelled".equals(event.path("status").asText()) ? "deleted:" : "")
                             + event.path("colorId").asText(""));
         }
