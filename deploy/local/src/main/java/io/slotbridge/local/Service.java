@@ -44,6 +44,16 @@ public enum Service {
             "org.springframework.boot.autoconfigure.security.reactive.ReactiveUserDetailsServiceAutoConfiguration",
             "org.springframework.boot.actuate.autoconfigure.security.reactive"
                     + ".ReactiveManagementWebSecurityAutoConfiguration");
+    /**
+     * WebFlux is on the shared classpath for the gateway, so every context would also build a reactive HTTP client
+     * whose Reactor Netty resources are JVM-global: closing any one context (a restart) would dispose the event loops
+     * the gateway's server runs on, and the gateway would stop answering. No other service uses WebClient.
+     */
+    private static final List<String> REACTIVE_CLIENT = List.of(
+            "org.springframework.boot.autoconfigure.http.client.reactive.ClientHttpConnectorAutoConfiguration",
+            "org.springframework.boot.autoconfigure.web.reactive.function.client.ClientHttpConnectorAutoConfiguration",
+            "org.springframework.boot.autoconfigure.web.reactive.function.client.WebClientAutoConfiguration");
+
     private static final List<String> DATABASE = List.of(
             "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
             "org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration",
@@ -104,6 +114,9 @@ public enum Service {
         if (this != CONSOLE) {
             excluded.addAll(SERVLET_SECURITY);
             excluded.addAll(REACTIVE_SECURITY);
+        }
+        if (this != GATEWAY) {
+            excluded.addAll(REACTIVE_CLIENT);
         }
         if (!usesDatabase) {
             excluded.addAll(DATABASE);

@@ -9,25 +9,35 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A sales team member in the sandbox's Bitrix24 portal through its REST API (the {@code sandbox-admin} token, as a
- * person's browser session): creates a contact and a deal, books the meeting, reads the deal back. Stages, user fields
- * and list items are looked up by the names a person sees, never by hard-coded ids.
+ * A sales team member in the sandbox's Bitrix24 portal, working through an inbound webhook of their own
+ * ({@code /rest/{user}/{secret}/}, the sandbox's admin secret), so what they change is changed by them — as when they
+ * click in the portal. Creates a contact and a deal, books the meeting, reads the deal back. Stages, user fields and
+ * list items are looked up by the names a person sees, never by hard-coded ids.
  */
 public final class Bitrix24Person {
 
+    private final long userId;
     private final SandboxHttp http;
     private final Map<String, String> stagesByName = new HashMap<>();
     private final Map<String, String> stageNames = new HashMap<>();
     private final Map<String, JsonNode> fieldsByLabel = new HashMap<>();
 
-    public Bitrix24Person(String sandboxUrl, String portal) {
+    /** @param userId the person's Bitrix24 user id */
+    public Bitrix24Person(String sandboxUrl, String portal, long userId) {
+        this.userId = userId;
         // under Bitrix24's 2 requests/s leaky bucket, so the person never throttles Slotbridge
         this.http = new SandboxHttp(
-                sandboxUrl + "/bitrix24/" + portal + "/rest", () -> "sandbox-admin", Duration.ofMillis(600), 12);
+                sandboxUrl + "/bitrix24/" + portal + "/rest/" + userId + "/sandbox-admin",
+                null,
+                Duration.ofMillis(600),
+                12);
     }
 
-    /** Creates the client as a contact with a phone and a deal for them in the first stage; returns the deal id. */
-    public long createDeal(String title, String clientName, String phone, long responsibleUserId) {
+    /**
+     * Creates the client as a contact with a phone and a deal for them in the first stage, with this person
+     * responsible; returns the deal id.
+     */
+    public long createDeal(String title, String clientName, String phone) {
         long contactId = call(
                         "crm.contact.add",
                         Map.of(
@@ -43,7 +53,7 @@ public final class Bitrix24Person {
         deal.put("CATEGORY_ID", 0);
         deal.put("STAGE_ID", stageId("Первичный контакт"));
         deal.put("CONTACT_ID", contactId);
-        deal.put("ASSIGNED_BY_ID", responsibleUserId);
+        deal.put("ASSIGNED_BY_ID", userId);
         return call("crm.deal.add", Map.of("fields", deal)).asLong();
     }
 
