@@ -95,6 +95,14 @@ class FaultToleranceIT {
         awaitNoWritesFor(AT_REST);
 
         JsonNode after = demo.sandbox.stats();
+        for (String api : APIS) {
+            assertThat(counter(after, api, "webhooksFailed") - counter(before, api, "webhooksFailed"))
+                    .as(
+                            "every %s webhook the sandbox sent (and did not drop on purpose) reached the gateway, also"
+                                    + " after the restart",
+                            api)
+                    .isZero();
+        }
         assertThat(injected(after, "amocrm") - injected(before, "amocrm"))
                 .as("amoCRM really answered with injected 429s")
                 .isPositive();
@@ -130,6 +138,10 @@ class FaultToleranceIT {
     }
 
     private static long injected(JsonNode stats, String api) {
-        return stats.path(api).path("injectedErrors").asLong();
+        return counter(stats, api, "injectedErrors");
+    }
+
+    private static long counter(JsonNode stats, String api, String name) {
+        return stats.path(api).path(name).asLong();
     }
 }

@@ -100,9 +100,7 @@ class MeetingRulesIT {
     @Test
     void bananaInTheCalendarIsAConfirmationNoteOnTheLead() {
         DemoTenant.Booked booked = demo.bookedLead("Маша", 16);
-        Slot slot = demo.awaitSlot(booked.id(), "the booked slot", s -> true);
-
-        demo.calendar.paint(slot.id(), CalendarPerson.BANANA);
+        demo.paintBookedSlot(booked, CalendarPerson.BANANA);
 
         demo.awaitNotes(booked.id(), "a confirmation note", notes -> notes.stream()
                 .anyMatch(n -> n.startsWith("Клиент подтвердил встречу")));
@@ -116,9 +114,7 @@ class MeetingRulesIT {
     @Test
     void basilInTheCalendarMovesTheLeadToHeld() {
         DemoTenant.Booked booked = demo.bookedLead("Паша", 17);
-        Slot slot = demo.awaitSlot(booked.id(), "the booked slot", s -> true);
-
-        demo.calendar.paint(slot.id(), CalendarPerson.BASIL);
+        demo.paintBookedSlot(booked, CalendarPerson.BASIL);
 
         demo.awaitLead(booked.id(), "the lead in the held stage", lead -> DemoTenant.STAGE_HELD.equals(lead.stage()));
         assertThat(demo.slots(booked.id())).singleElement().satisfies(s -> assertThat(s.colorId())
