@@ -6,6 +6,7 @@ import io.slotbridge.crmconnector.app.AccountBlocked;
 import io.slotbridge.crmconnector.app.CrmAccount;
 import io.slotbridge.crmconnector.app.CrmAdapter;
 import io.slotbridge.crmconnector.app.NotConnectedException;
+import io.slotbridge.crmconnector.app.OAuthConnect;
 import io.slotbridge.crmconnector.config.CrmConnectorProperties;
 import io.slotbridge.crmconnector.config.TenantSettings;
 import io.slotbridge.crmconnector.http.AccountGuard;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /** Opens amoCRM accounts; also the OAuth code exchange of the connect flow. */
 @Component
-public class AmoCrmAdapter implements CrmAdapter {
+public class AmoCrmAdapter implements CrmAdapter, OAuthConnect {
 
     public static final String KIND = "amocrm";
 
@@ -73,13 +74,18 @@ public class AmoCrmAdapter implements CrmAdapter {
         return new AmoCrmAccount(tenant, settings, client, guard, accountTokens);
     }
 
-    /** The consent page the connect flow redirects to. */
+    @Override
+    public String displayName() {
+        return "amoCRM";
+    }
+
+    @Override
     public String authorizeUrl(TenantSettings settings, String state) {
         requireOAuth(settings);
         return AmoOAuth.authorizeUrl(settings.crm(), state);
     }
 
-    /** Exchanges the authorization code for the first token pair and stores it encrypted. */
+    @Override
     public Instant completeConnect(String tenant, TenantSettings settings, String code) {
         requireOAuth(settings);
         Instant now = clock.instant();

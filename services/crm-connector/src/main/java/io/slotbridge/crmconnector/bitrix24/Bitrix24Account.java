@@ -16,14 +16,21 @@ final class Bitrix24Account implements CrmAccount {
     private final Bitrix24Client client;
     private final AccountGuard guard;
     private final Bitrix24Entity entity;
+    private final Bitrix24Credentials credentials;
 
     Bitrix24Account(
-            String tenant, TenantSettings settings, Bitrix24Client client, AccountGuard guard, Bitrix24Entity entity) {
+            String tenant,
+            TenantSettings settings,
+            Bitrix24Client client,
+            AccountGuard guard,
+            Bitrix24Entity entity,
+            Bitrix24Credentials credentials) {
         this.tenant = tenant;
         this.settings = settings;
         this.client = client;
         this.guard = guard;
         this.entity = entity;
+        this.credentials = credentials;
     }
 
     @Override
@@ -48,7 +55,8 @@ final class Bitrix24Account implements CrmAccount {
 
     @Override
     public ConnectionHealth health() {
-        return guard.health(null, null);
+        return guard.health(
+                credentials.problem().orElse(null), credentials.expiresAt().orElse(null));
     }
 
     /** Add, update and delete of the tenant's entity, and contact updates; never the amoCRM names. */

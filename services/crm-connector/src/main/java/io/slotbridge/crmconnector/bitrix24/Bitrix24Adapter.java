@@ -6,17 +6,21 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.slotbridge.crmconnector.app.AccountBlocked;
 import io.slotbridge.crmconnector.app.CrmAccount;
 import io.slotbridge.crmconnector.app.CrmAdapter;
+import io.slotbridge.crmconnector.app.NotConnectedException;
+import io.slotbridge.crmconnector.app.OAuthConnect;
 import io.slotbridge.crmconnector.config.CrmConnectorProperties;
 import io.slotbridge.crmconnector.config.TenantSettings;
 import io.slotbridge.crmconnector.http.AccountGuard;
 import io.slotbridge.crmconnector.http.JsonHttp;
+import io.slotbridge.crmconnector.store.TokenStore;
 import java.time.Clock;
+import java.time.Instant;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /** Opens Bitrix24 portals: one leaky-bucket guard, batch runner and client per tenant. */
 @Component
-public class Bitrix24Adapter implements CrmAdapter {
+public class Bitrix24Adapter implements CrmAdapter, OAuthConnect {
 
     public static final String KIND = "bitrix24";
 
@@ -31,15 +35,23 @@ public class Bitrix24Adapter implements CrmAdapter {
     private final ApplicationEventPublisher events;
     private final ObjectMapper json = new ObjectMapper();
     private final JsonHttp http;
+    private final TokenStore tokens;
+    private final Bitrix24OAuth oauth;
 
     public Bitrix24Adapter(
-            CrmConnectorProperties properties, Clock clock, MeterRegistry meters, ApplicationEventPublisher events) {
+            CrmConnectorProperties properties,
+            TokenStore tokens,
+            Clock clock,
+            MeterRegistry meters,
+            ApplicationEventPublisher events) {
         this.properties = properties;
+        this.tokens = tokens;
         this.clock = clock;
         this.meters = meters;
         this.events = events;
         this.http = new JsonHttp(
                 properties.http().connectTimeout(), properties.http().readTimeout());
+        this.oauth = new Bitrix24OAuth(http, json);
     }
 
     @Override
@@ -62,7 +74,7 @@ public class Bitrix24Adapter implements CrmAdapter {
                 properties,
                 clock,
                 blocked -> events.publishEvent(new AccountBlocked(blocked)));
-        Bitrix24Credentials credentials = new Bitrix24Credentials(tenant, crm);
+        Bitrix24Credentials credentials = new Bitrix24Credentials(tenant, crm, tokens, oauth, clock);
         Bitrix24Http bitrixHttp = new Bitrix24Http(tenant, http, guard, credentials, json, meters);
         Bitrix24Batch batch = new Bitrix24Batch(
                 bitrixHttp,
@@ -84,6 +96,34 @@ public class Bitrix24Adapter implements CrmAdapter {
                 settings.timeZone(),
                 json,
                 clock);
-        return new Bitrix24Account(tenant, settings, client, guard, entity);
+        return new Bitrix24Account(tenant, settings, client, guard, entity, credentials);
+    }
+
+    @Override
+    public String displayName() {
+        return "Bitrix24";
+    }
+
+    @Override
+    public String authorizeUrl(TenantSettings settings, String state) {
+        requireOAuth(settings);
+        return Bitrix24OAuth.authorizeUrl(settings.crm(), state);
+    }
+
+    @Override
+    public Instant completeConnect(String tenant, TenantSettings settings, String code) {
+        requireOAuth(settings);
+        Instant now = clock.instant();
+        Bitrix24OAuth.TokenPair pair = oauth.exchangeCode(settings.crm(), code, now);
+        tokens.save(Bitrix24Credentials.CRM, tenant, pair.accessToken(), pair.refreshToken(), pair.expiresAt(), now);
+        return pair.expiresAt();
+    }
+
+    private static void requireOAuth(TenantSettings settings) {
+        TenantSettings.Auth auth = settings.crm().auth();
+        if (auth == null || !auth.modeOrDefault().equals("oauth") || auth.clientId() == null) {
+            throw new NotConnectedException("this tenant does not use OAuth (crm.auth.mode must be oauth with"
+                    + " client-id, client-secret and redirect-uri of the portal's application)");
+        }
     }
 }

@@ -65,7 +65,10 @@ public record TenantSettings(
     /**
      * @param mode {@code oauth}, {@code long-lived-token}, {@code static-token} (sandbox, tests) or {@code webhook-url}
      *     (Bitrix24)
-     * @param authorizeUrl amoCRM's consent page; {@code https://www.amocrm.ru/oauth} unless set (Kommo, sandbox)
+     * @param authorizeUrl amoCRM's consent page; {@code https://www.amocrm.ru/oauth} unless set (Kommo, sandbox);
+     *     Bitrix24: {@code <base-url>/oauth/authorize/} unless set
+     * @param tokenUrl Bitrix24's OAuth server token endpoint; {@code https://oauth.bitrix.info/oauth/token/} unless set
+     *     (RU portals: {@code https://oauth.bitrix24.tech/oauth/token/})
      */
     public record Auth(
             String mode,
@@ -75,7 +78,8 @@ public record TenantSettings(
             String longLivedToken,
             String staticToken,
             String webhookUrl,
-            String authorizeUrl) {
+            String authorizeUrl,
+            String tokenUrl) {
 
         public String modeOrDefault() {
             return mode == null ? "oauth" : mode;

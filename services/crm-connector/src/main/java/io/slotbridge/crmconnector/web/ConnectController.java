@@ -1,6 +1,6 @@
 package io.slotbridge.crmconnector.web;
 
-import io.slotbridge.crmconnector.amocrm.AmoCrmAdapter;
+import io.slotbridge.crmconnector.app.OAuthConnect;
 import io.slotbridge.crmconnector.config.CrmConnectorProperties;
 import io.slotbridge.crmconnector.config.TenantDirectory;
 import io.slotbridge.crmconnector.config.TenantSettings;
@@ -16,6 +16,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,8 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The amoCRM authorization-code flow. The console hands the administrator a link with a signed, short-lived ticket;
- * we answer with a redirect to amoCRM's consent page carrying a random single-use {@code state}; amoCRM sends the
+ * The OAuth authorization-code flow of every CRM that has one ({@link OAuthConnect}: amoCRM, Bitrix24 applications). The console hands the administrator a link with a signed, short-lived ticket;
+ * we answer with a redirect to the CRM's consent page carrying a random single-use {@code state}; the CRM sends the
  * browser back to the callback, where the state is consumed and the code exchanged for tokens that are stored
  * encrypted.
  */
@@ -40,11 +44,12 @@ public class ConnectController {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectController.class);
     private static final SecureRandom RANDOM = new SecureRandom();
-    static final String PURPOSE = "connect-amocrm";
+    /** Ticket purpose prefix: {@code connect-amocrm}, {@code connect-bitrix24}. */
+    static final String PURPOSE = "connect-";
 
     private final ObjectProvider<AdminAccess> access;
     private final TenantDirectory tenants;
-    private final AmoCrmAdapter amo;
+    private final Map<String, OAuthConnect> connectors;
     private final TokenStore store;
     private final CrmConnectorProperties properties;
     private final Clock clock;
@@ -52,44 +57,48 @@ public class ConnectController {
     public ConnectController(
             ObjectProvider<AdminAccess> access,
             TenantDirectory tenants,
-            AmoCrmAdapter amo,
+            List<OAuthConnect> connectors,
             TokenStore store,
             CrmConnectorProperties properties,
             Clock clock) {
         this.access = access;
         this.tenants = tenants;
-        this.amo = amo;
+        this.connectors = connectors.stream().collect(Collectors.toMap(OAuthConnect::kind, Function.identity()));
         this.store = store;
         this.properties = properties;
         this.clock = clock;
     }
 
-    @GetMapping("/connect/amocrm/{tenant}")
-    public ResponseEntity<?> start(@PathVariable String tenant, @RequestParam(required = false) String ticket) {
-        if (!access.getObject().verifyTicket(PURPOSE, tenant, ticket)) {
+    @GetMapping("/connect/{crm}/{tenant}")
+    public ResponseEntity<?> start(
+            @PathVariable String crm, @PathVariable String tenant, @RequestParam(required = false) String ticket) {
+        OAuthConnect connector = connector(crm);
+        if (!access.getObject().verifyTicket(PURPOSE + crm, tenant, ticket)) {
             return problem(
                     HttpStatus.UNAUTHORIZED,
                     "Invalid connect link",
                     "the link's ticket is missing, wrong or expired; ask the console for a new one");
         }
-        TenantSettings settings = amoTenant(tenant);
+        TenantSettings settings = tenantOf(crm, tenant);
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String state = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        store.saveState(hash(state), tenant, AmoCrmAdapter.KIND, clock.instant().plus(properties.connectStateTtl()));
+        store.saveState(hash(state), tenant, crm, clock.instant().plus(properties.connectStateTtl()));
         return ResponseEntity.status(HttpStatus.FOUND)
-                .location(URI.create(amo.authorizeUrl(settings, state)))
+                .location(URI.create(connector.authorizeUrl(settings, state)))
                 .build();
     }
 
-    @GetMapping("/connect/amocrm/{tenant}/callback")
+    @GetMapping("/connect/{crm}/{tenant}/callback")
     public ResponseEntity<?> callback(
+            @PathVariable String crm,
             @PathVariable String tenant,
             @RequestParam(required = false) String code,
             @RequestParam(required = false) String state,
             @RequestParam(required = false) String error) {
-        TenantSettings settings = amoTenant(tenant);
-        if (state == null || !store.consumeState(hash(state), tenant, AmoCrmAdapter.KIND, clock.instant())) {
+        OAuthConnect connector = connector(crm);
+        TenantSettings settings = tenantOf(crm, tenant);
+        if (state == null || !store.consumeState(hash(state), tenant, crm, clock.instant())) {
             return problem(
                     HttpStatus.BAD_REQUEST, "Unknown or expired state", "start again from the console's connect link");
         }
@@ -97,12 +106,14 @@ public class ConnectController {
             return problem(
                     HttpStatus.BAD_REQUEST,
                     "Access not granted",
-                    "amoCRM returned no authorization code (" + (error == null ? "none" : error) + ")");
+                    connector.displayName() + " returned no authorization code (" + (error == null ? "none" : error)
+                            + ")");
         }
-        Instant expiresAt = amo.completeConnect(tenant, settings, code);
-        log.info("tenant {}: amoCRM account connected, access token valid until {}", tenant, expiresAt);
+        Instant expiresAt = connector.completeConnect(tenant, settings, code);
+        log.info("tenant {}: {} connected, access token valid until {}", tenant, connector.displayName(), expiresAt);
         String page = "<!doctype html><html><head><meta charset=\"utf-8\"><title>Slotbridge</title></head><body>"
-                + "<h1>amoCRM connected</h1><p>Tenant <b>" + HtmlUtils.htmlEscape(tenant) + "</b> is connected. "
+                + "<h1>" + connector.displayName() + " connected</h1><p>Tenant <b>" + HtmlUtils.htmlEscape(tenant)
+                + "</b> is connected. "
                 + "Next: install the webhooks (console, or POST /admin/tenants/" + HtmlUtils.htmlEscape(tenant)
                 + "/webhooks).</p></body></html>";
         return ResponseEntity.ok()
@@ -110,9 +121,17 @@ public class ConnectController {
                 .body(page);
     }
 
-    private TenantSettings amoTenant(String tenant) {
+    private OAuthConnect connector(String crm) {
+        OAuthConnect connector = connectors.get(crm);
+        if (connector == null) {
+            throw new UnknownTenantException(crm);
+        }
+        return connector;
+    }
+
+    private TenantSettings tenantOf(String crm, String tenant) {
         TenantSettings settings = tenants.get(tenant);
-        if (settings.crm() == null || !AmoCrmAdapter.KIND.equals(settings.crm().kind())) {
+        if (settings.crm() == null || !crm.equals(settings.crm().kind())) {
             throw new UnknownTenantException(tenant);
         }
         return settings;

@@ -321,7 +321,7 @@ class Bitrix24ClientTest {
     // ---- wiring
 
     private static Bitrix24Credentials credentials(String mode) {
-        return new Bitrix24Credentials(PORTAL, crm(mode));
+        return new Bitrix24Credentials(PORTAL, crm(mode), null, null, Clock.systemUTC());
     }
 
     private static TenantSettings.Crm crm(String mode) {
@@ -335,7 +335,8 @@ class Bitrix24ClientTest {
                 "app-token",
                 null,
                 "deal",
-                new TenantSettings.Auth(mode, null, null, null, null, "sandbox-admin", base + "/rest/1/s3cr3t", null),
+                new TenantSettings.Auth(
+                        mode, null, null, null, null, "sandbox-admin", base + "/rest/1/s3cr3t", null, null),
                 50.0,
                 50,
                 "Воронка",
