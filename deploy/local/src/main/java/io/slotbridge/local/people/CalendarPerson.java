@@ -42,31 +42,27 @@ public final class CalendarPerson {
     /** Every slot Slotbridge linked to the lead (deleted ones too), oldest start first. */
     public List<Slot> slotsOf(String tenant, long leadId) {
         List<Slot> slots = new ArrayList<>();
-        String pageToken = null;
-        do {
-            String path = "/events?showDeleted=true&maxResults=2500&privateExtendedProperty="
-                    + encode("slotbridgeLead=" + leadId) + (pageToken == null ? "" : "&pageToken=" + encode(pageToken));
-            JsonNode page = http.expectOk("GET", path, null);
-            for (JsonNode event : page.path("items")) {
-                Slot slot = Slot.of(event);
-                if (tenant.equals(slot.privateProperty("slotbridgeTenant"))) {
-                    slots.add(slot);
-                }
+        for (Slot slot : list("privateExtendedProperty=" + encode("slotbridgeLead=" + leadId))) {
+            if (tenant.equals(slot.privateProperty("slotbridgeTenant"))) {
+                slots.add(slot);
             }
-            pageToken =
-                    page.hasNonNull("nextPageToken") ? page.get("nextPageToken").asText() : null;
-        } while (pageToken != null);
+        }
         slots.sort(Comparator.comparing(Slot::start, Comparator.nullsLast(Comparator.naturalOrder())));
         return slots;
     }
 
     /** Every slot Slotbridge wrote for the tenant that changed since {@code since} (one call per page). */
     public List<Slot> slotsUpdatedSince(String tenant, Instant since) {
+        return list("updatedMin=" + encode(since.toString()) + "&privateExtendedProperty="
+                + encode("slotbridgeTenant=" + tenant));
+    }
+
+    /** {@code events.list} with deleted events, all pages. */
+    private List<Slot> list(String filters) {
         List<Slot> slots = new ArrayList<>();
         String pageToken = null;
         do {
-            String path = "/events?showDeleted=true&maxResults=2500&updatedMin=" + encode(since.toString())
-                    + "&privateExtendedProperty=" + encode("slotbridgeTenant=" + tenant)
+            String path = "/events?showDeleted=true&maxResults=2500&" + filters
                     + (pageToken == null ? "" : "&pageToken=" + encode(pageToken));
             JsonNode page = http.expectOk("GET", path, null);
             page.path("items").forEach(event -> slots.add(Slot.of(event)));
