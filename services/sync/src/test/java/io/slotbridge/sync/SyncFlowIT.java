@@ -44,7 +44,7 @@ import org.springframework.test.annotation.DirtiesContext;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.config.name=sync",
-            "SLOTBRIDGE_TENANTS_FILE=../../deploy/tenants/demo.yml",
+            "SLOTBRIDGE_TENANT_CONFIG=../../deploy/tenants/demo.yml",
             "slotbridge.admin.token=" + SyncFlowIT.ADMIN_TOKEN
         })
 @EmbeddedInfra
@@ -157,7 +157,7 @@ class SyncFlowIT {
                 .findFirst()
                 .orElseThrow();
         assertThat(KafkaProbe.header(record, PlatformKafkaAutoConfiguration.REASON_HEADER))
-                .isEqualTo("tenant 'nobody' is not in the tenants file (SLOTBRIDGE_TENANTS_FILE) that sync reads");
+                .isEqualTo("tenant 'nobody' is not in the tenants file (SLOTBRIDGE_TENANT_CONFIG) that sync reads");
         assertThat(KafkaProbe.header(record, PlatformKafkaAutoConfiguration.FAILED_BY_HEADER))
                 .isEqualTo("sync");
     }

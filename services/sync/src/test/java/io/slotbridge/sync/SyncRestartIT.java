@@ -97,7 +97,7 @@ class SyncRestartIT {
                 "spring.datasource.url=" + SharedPostgres.jdbcUrl(),
                 "spring.datasource.username=" + SharedPostgres.USER,
                 "spring.datasource.password=",
-                "SLOTBRIDGE_TENANTS_FILE=../../deploy/tenants/demo.yml",
+                "SLOTBRIDGE_TENANT_CONFIG=../../deploy/tenants/demo.yml",
                 "server.port=0"));
         args.addAll(List.of(extra));
         return SyncApplication.application()

@@ -24,7 +24,7 @@ public class TenantCheckAtStartup implements ApplicationListener<ApplicationRead
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
         if (tenants.googleTenants().isEmpty()) {
-            log.warn("no tenant with a Google calendar is configured (SLOTBRIDGE_TENANTS_FILE)");
+            log.warn("no tenant with a Google calendar is configured (SLOTBRIDGE_TENANT_CONFIG)");
         }
         for (String tenant : tenants.googleTenants()) {
             var problems = validation.problems(tenant);

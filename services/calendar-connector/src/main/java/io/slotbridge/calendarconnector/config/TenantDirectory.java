@@ -7,7 +7,7 @@ import java.util.TreeMap;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Every tenant of the shared tenants file ({@code slotbridge.tenants}, imported from {@code SLOTBRIDGE_TENANTS_FILE})
+ * Every tenant of the shared tenants file ({@code slotbridge.tenants}, imported from {@code SLOTBRIDGE_TENANT_CONFIG})
  * and the gateway's public base URL, which watch-channel addresses are built from.
  */
 @ConfigurationProperties("slotbridge")

@@ -106,7 +106,7 @@ public class Tenants {
                 .orElse(List.of(ConfigProblem.error(
                         "",
                         "tenant '" + tenant + "' is not in the tenants file the console reads "
-                                + "(SLOTBRIDGE_TENANTS_FILE)")));
+                                + "(SLOTBRIDGE_TENANT_CONFIG)")));
     }
 
     private static Optional<ZoneId> parseZone(String zone) {

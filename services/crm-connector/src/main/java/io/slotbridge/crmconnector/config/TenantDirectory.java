@@ -6,7 +6,7 @@ import java.util.TreeMap;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Every tenant of the shared tenants file ({@code slotbridge.tenants}, imported from {@code SLOTBRIDGE_TENANTS_FILE})
+ * Every tenant of the shared tenants file ({@code slotbridge.tenants}, imported from {@code SLOTBRIDGE_TENANT_CONFIG})
  * and the gateway's public base URL, which webhook destinations are built from.
  */
 @ConfigurationProperties("slotbridge")

@@ -72,7 +72,7 @@ public class LeadSync {
         }
         TenantPolicy policy = policies.find(input.tenant())
                 .orElseThrow(() -> new PoisonMessageException("tenant '" + input.tenant()
-                        + "' is not in the tenants file (SLOTBRIDGE_TENANTS_FILE) that sync reads"));
+                        + "' is not in the tenants file (SLOTBRIDGE_TENANT_CONFIG) that sync reads"));
         String leadId = ((LeadScoped) input).leadId();
         String inputType = ContractTypes.typeName(input);
         Decision decision;

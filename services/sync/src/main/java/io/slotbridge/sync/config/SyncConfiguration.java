@@ -29,7 +29,7 @@ public class SyncConfiguration {
     TenantPolicies tenantPolicies(TenantDirectory directory) {
         TenantPolicies policies = TenantPolicies.from(directory);
         if (policies.tenants().isEmpty()) {
-            log.warn("no tenants configured (SLOTBRIDGE_TENANTS_FILE): every input will go to its dead-letter topic");
+            log.warn("no tenants configured (SLOTBRIDGE_TENANT_CONFIG): every input will go to its dead-letter topic");
         } else {
             log.info("deciding for tenants {}", policies.tenants());
         }

@@ -10,7 +10,7 @@ public class TenantConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<
     protected FailureAnalysis analyze(Throwable rootFailure, TenantConfigurationException cause) {
         return new FailureAnalysis(
                 cause.getMessage(),
-                "Fix the tenants file (SLOTBRIDGE_TENANTS_FILE; shape in docs/tenant-configuration.md) and restart.",
+                "Fix the tenants file (SLOTBRIDGE_TENANT_CONFIG; shape in docs/tenant-configuration.md) and restart.",
                 cause);
     }
 }

@@ -116,7 +116,7 @@ class TenantPoliciesTest {
         assertThat(analysis.getDescription())
                 .isEqualTo(
                         "the tenants file has 1 problem(s) for sync:\n  - tenant 'acme': calendar.calendar-id is missing");
-        assertThat(analysis.getAction()).contains("SLOTBRIDGE_TENANTS_FILE");
+        assertThat(analysis.getAction()).contains("SLOTBRIDGE_TENANT_CONFIG");
     }
 
     /** Only the required keys: stages as given, two fields, one loss reason, a calendar id. */
