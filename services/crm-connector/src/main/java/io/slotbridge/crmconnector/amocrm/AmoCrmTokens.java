@@ -81,32 +81,43 @@ final class AmoCrmTokens {
      * still the rejected one; otherwise someone else already refreshed and their token is returned.
      */
     String refresh(String rejected) {
-        return store.underLock(CRM, tenant, row -> {
-            TokenStore.Tokens tokens = connected(row);
-            boolean someoneElseRefreshed =
-                    rejected != null && !Secrets.constantTimeEquals(tokens.accessToken(), rejected);
-            if (someoneElseRefreshed || (rejected == null && fresh(tokens))) {
-                return tokens.accessToken();
-            }
-            if (tokens.refreshToken() == null) {
-                throw new NotConnectedException(
-                        "tenant " + tenant + " has no refresh token; connect the account again");
-            }
-            Instant now = clock.instant();
-            AmoOAuth.TokenPair pair;
-            try {
-                pair = oauth.refresh(crm, tokens.refreshToken(), now);
-            } catch (NotConnectedException e) {
-                store.markNeedsReauth(tenant);
-                log.error(
-                        "tenant {}: amoCRM refused our refresh token; the account needs to be connected again", tenant);
-                throw e;
-            }
-            // persisted (and committed with the lock) before anyone uses the new access token
-            store.save(CRM, tenant, pair.accessToken(), pair.refreshToken(), pair.expiresAt(), now);
-            log.info("tenant {}: amoCRM tokens refreshed, access token valid until {}", tenant, pair.expiresAt());
-            return pair.accessToken();
-        });
+        try {
+            return store.underLock(CRM, tenant, row -> refreshUnderLock(row, rejected));
+        } catch (RefreshRefused refused) {
+            // outside the lock's transaction: the refusal rolled that one back
+            store.markNeedsReauth(tenant);
+            log.error("tenant {}: amoCRM refused our refresh token; the account needs to be connected again", tenant);
+            throw refused;
+        }
+    }
+
+    private String refreshUnderLock(Optional<TokenStore.Tokens> row, String rejected) {
+        TokenStore.Tokens tokens = connected(row);
+        boolean someoneElseRefreshed = rejected != null && !Secrets.constantTimeEquals(tokens.accessToken(), rejected);
+        if (someoneElseRefreshed || (rejected == null && fresh(tokens))) {
+            return tokens.accessToken();
+        }
+        if (tokens.refreshToken() == null) {
+            throw new NotConnectedException("tenant " + tenant + " has no refresh token; connect the account again");
+        }
+        Instant now = clock.instant();
+        AmoOAuth.TokenPair pair;
+        try {
+            pair = oauth.refresh(crm, tokens.refreshToken(), now);
+        } catch (NotConnectedException e) {
+            throw new RefreshRefused(e.reason());
+        }
+        // persisted (and committed with the lock) before anyone uses the new access token
+        store.save(CRM, tenant, pair.accessToken(), pair.refreshToken(), pair.expiresAt(), now);
+        log.info("tenant {}: amoCRM tokens refreshed, access token valid until {}", tenant, pair.expiresAt());
+        return pair.accessToken();
+    }
+
+    /** amoCRM refused our refresh token: only a new connect helps. */
+    private static final class RefreshRefused extends NotConnectedException {
+        RefreshRefused(String reason) {
+            super(reason);
+        }
     }
 
     Optional<Instant> expiresAt() {
