@@ -74,8 +74,9 @@ public final class LocalDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!postgres.getProcess().isAlive()) {
-            // Ctrl-C in a terminal reaches PostgreSQL too; it has then already shut down cleanly on its own
+        // getProcess() is pg_ctl, which exits once the server runs; the server's own pid file tells whether it still
+        // runs. Ctrl-C in a terminal reaches PostgreSQL too; it has then already shut down cleanly on its own.
+        if (!Files.exists(dataDirectory.resolve("postmaster.pid"))) {
             log.info("PostgreSQL had already stopped");
             return;
         }
