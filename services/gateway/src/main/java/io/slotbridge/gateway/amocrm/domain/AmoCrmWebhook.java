@@ -152,6 +152,9 @@ public final class AmoCrmWebhook {
             if (id == null && entry.getKey().chars().allMatch(Character::isDigit)) {
                 id = entry.getKey();
             }
+            if (id != null && !isId(id)) {
+                throw new MalformedBodyException("linked lead '" + id + "' is not an amoCRM id");
+            }
             if (id != null && !ids.contains(id)) {
                 ids.add(id);
             }
@@ -171,11 +174,19 @@ public final class AmoCrmWebhook {
         hints.add(entity, action, leadId, id, null, null, null);
     }
 
+    /** amoCRM ids are positive integers; anything else would travel as a lead id no connector can read. */
     private static String required(String value, String problem) {
         if (value == null) {
             throw new MalformedBodyException(problem);
         }
+        if (!isId(value)) {
+            throw new MalformedBodyException("'" + value + "' is not an amoCRM id");
+        }
         return value;
+    }
+
+    private static boolean isId(String value) {
+        return !value.isEmpty() && value.length() <= 19 && value.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     /** Collects hints with ids that are stable across a redelivery of the same amoCRM request. */

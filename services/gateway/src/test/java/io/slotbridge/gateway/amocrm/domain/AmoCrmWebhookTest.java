@@ -171,6 +171,18 @@ class AmoCrmWebhookTest {
                 .isInstanceOf(MalformedBodyException.class);
     }
 
+    @Test
+    void an_id_that_is_not_a_number_makes_the_body_unreadable_instead_of_a_hint_no_connector_can_read() {
+        assertThatThrownBy(() -> parse("leads[status][0][id]=%25ZZbroken&account[subdomain]=demo", null))
+                .isInstanceOf(MalformedBodyException.class)
+                .hasMessage("'%ZZbroken' is not an amoCRM id");
+        assertThatThrownBy(() -> parse(
+                        "contacts[update][0][id]=5&contacts[update][0][linked_leads_id][0]=x1&account[subdomain]=demo",
+                        null))
+                .isInstanceOf(MalformedBodyException.class)
+                .hasMessageContaining("not an amoCRM id");
+    }
+
     private static Parsed parse(String body, String account) {
         return AmoCrmWebhook.parse(TestRequests.request(IngressSource.AMOCRM, "demo", body, null), account);
     }
