@@ -64,8 +64,17 @@ public class BitrixMethods {
     private static Result users(BitrixPortal portal) {
         List<Map<String, Object>> users = new ArrayList<>();
         synchronized (portal) {
-            portal.users.forEach((id, name) -> users.add(
-                    Map.of("ID", String.valueOf(id), "ACTIVE", true, "NAME", name, "LAST_NAME", "", "EMAIL", "")));
+            portal.users.forEach((id, name) -> users.add(Map.of(
+                    "ID",
+                    String.valueOf(id),
+                    "ACTIVE",
+                    true,
+                    "NAME",
+                    name,
+                    "LAST_NAME",
+                    "",
+                    "EMAIL",
+                    portal.userEmails.getOrDefault(id, ""))));
         }
         return new Result(users, users.size(), null);
     }

@@ -41,6 +41,9 @@ public final class BitrixPortal {
     final List<Stage> stages = new ArrayList<>();
     final List<UserField> userFields = new ArrayList<>();
     final Map<Long, String> users = new LinkedHashMap<>();
+    /** Work e-mails by user id: tenants name people by e-mail, as in amoCRM. */
+    final Map<Long, String> userEmails = new LinkedHashMap<>();
+
     private final TreeMap<Long, Map<String, Object>> deals = new TreeMap<>();
     private final TreeMap<Long, Map<String, Object>> contacts = new TreeMap<>();
     private final TreeMap<Long, Map<String, Object>> comments = new TreeMap<>();

@@ -63,6 +63,10 @@ public final class BitrixSeed {
             portal.users.put(2L, "Паша");
             portal.users.put(3L, "Маша");
             portal.users.put(4L, "Ольга");
+            portal.userEmails.put(1L, "admin@demo.example");
+            portal.userEmails.put(2L, "pasha@demo.example");
+            portal.userEmails.put(3L, "masha@demo.example");
+            portal.userEmails.put(4L, "olga@demo.example");
         }
     }
 

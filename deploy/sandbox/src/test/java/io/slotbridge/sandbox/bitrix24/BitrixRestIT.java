@@ -251,6 +251,8 @@ class BitrixRestIT extends SandboxIntegrationTest {
     void an_inbound_webhook_acts_as_its_user_and_user_get_names_the_portals_users() {
         JsonNode users = rest("demo-b24", "user.get", "{}").json();
         assertThat(users.path("result").findValuesAsText("NAME")).contains("Ольга", "Паша");
+        // the demo tenant names its people by these e-mails (deploy/tenants/demo.yml)
+        assertThat(users.path("result").findValuesAsText("EMAIL")).contains("olga@demo.example", "pasha@demo.example");
         String curator = users.path("result").findParents("NAME").stream()
                 .filter(user -> "Ольга".equals(user.path("NAME").asText()))
                 .findFirst()
