@@ -72,10 +72,11 @@ public record Run(
 
     /**
      * A contact signal arrived. Returns the stopped run, or this run unchanged when the sequence does not stop on that
-     * signal or the run is already over.
+     * signal, the run is already over, or every step has run and only completion is left: the last step may have
+     * closed the lead itself, and its own echo must not turn a finished run into a stopped one.
      */
     public Run stop(Sequence sequence, StopCondition condition) {
-        if (!isActive() || !sequence.stopsOn(condition)) {
+        if (!isActive() || !sequence.stopsOn(condition) || position >= sequence.size()) {
             return this;
         }
         return new Run(runId, tenant, leadId, scenario, Status.STOPPED, position, null, condition);
