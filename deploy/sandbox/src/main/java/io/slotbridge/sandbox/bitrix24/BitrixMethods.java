@@ -64,17 +64,17 @@ public class BitrixMethods {
     private static Result users(BitrixPortal portal) {
         List<Map<String, Object>> users = new ArrayList<>();
         synchronized (portal) {
-            portal.users.forEach((id, name) -> users.add(Map.of(
+            portal.users.forEach((id, user) -> users.add(Map.of(
                     "ID",
                     String.valueOf(id),
                     "ACTIVE",
                     true,
                     "NAME",
-                    name,
+                    user.name(),
                     "LAST_NAME",
                     "",
                     "EMAIL",
-                    portal.userEmails.getOrDefault(id, ""))));
+                    user.email())));
         }
         return new Result(users, users.size(), null);
     }

@@ -28,6 +28,9 @@ public final class BitrixPortal {
     /** A deal user field; {@code items} (ID → VALUE) only for enumerations. */
     record UserField(String name, String type, String label, Map<String, String> items) {}
 
+    /** A portal user; tenants name people by their work e-mail, as in amoCRM. */
+    record User(String name, String email) {}
+
     record Handler(String event, String handler, int authType, boolean offline) {}
 
     /** A change that fires an event: its code and the id in {@code data[FIELDS][ID]}. */
@@ -40,9 +43,7 @@ public final class BitrixPortal {
     final List<Category> categories = new ArrayList<>();
     final List<Stage> stages = new ArrayList<>();
     final List<UserField> userFields = new ArrayList<>();
-    final Map<Long, String> users = new LinkedHashMap<>();
-    /** Work e-mails by user id: tenants name people by e-mail, as in amoCRM. */
-    final Map<Long, String> userEmails = new LinkedHashMap<>();
+    final Map<Long, User> users = new LinkedHashMap<>();
 
     private final TreeMap<Long, Map<String, Object>> deals = new TreeMap<>();
     private final TreeMap<Long, Map<String, Object>> contacts = new TreeMap<>();

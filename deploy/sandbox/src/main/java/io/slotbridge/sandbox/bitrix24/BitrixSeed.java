@@ -59,14 +59,10 @@ public final class BitrixSeed {
                             "enumeration",
                             "Причина отказа",
                             items("121", "Нет контакта", "122", "Встреча отменена"))));
-            portal.users.put(1L, "Администратор");
-            portal.users.put(2L, "Паша");
-            portal.users.put(3L, "Маша");
-            portal.users.put(4L, "Ольга");
-            portal.userEmails.put(1L, "admin@demo.example");
-            portal.userEmails.put(2L, "pasha@demo.example");
-            portal.userEmails.put(3L, "masha@demo.example");
-            portal.userEmails.put(4L, "olga@demo.example");
+            portal.users.put(1L, new BitrixPortal.User("Администратор", "admin@demo.example"));
+            portal.users.put(2L, new BitrixPortal.User("Паша", "pasha@demo.example"));
+            portal.users.put(3L, new BitrixPortal.User("Маша", "masha@demo.example"));
+            portal.users.put(4L, new BitrixPortal.User("Ольга", "olga@demo.example"));
         }
     }
 

@@ -47,8 +47,8 @@ final class Convergence {
         }
         SlotTarget target = meeting.target();
         String calendarId = run.policy.calendar().calendarId();
+        String colour = target.colourKey();
         if (observed.deleted()) {
-            String colour = target.colourKey();
             if (worthSending(run, Aspect.SLOT_RESTORE, n, colour, false)) {
                 run.sendCalendar(
                         id -> new RestoreSlot(
@@ -69,7 +69,6 @@ final class Convergence {
             }
             return;
         }
-        String colour = target.colourKey();
         if (worthSending(run, Aspect.SLOT_COLOUR, n, colour, colour.equals(observed.colourKey()))) {
             run.sendCalendar(
                     id -> new PaintSlot(
