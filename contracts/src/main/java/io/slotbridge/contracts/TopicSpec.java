@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param partitions default partition count used by topic creation
  * @param writers services allowed to produce to the topic
  * @param description one line for docs and the console
+ * @param compacted the topic keeps the latest record per key for ever ({@code cleanup.policy=compact}) instead of
+ *     deleting records after the retention time: for state a reader rebuilds from the beginning
  */
 public record TopicSpec<V extends Envelope>(
         String name,
@@ -21,7 +23,8 @@ public record TopicSpec<V extends Envelope>(
         KeyRule keyRule,
         int partitions,
         List<String> writers,
-        String description) {
+        String description,
+        boolean compacted) {
 
     /** Suffix spring-kafka 3.3's DeadLetterPublishingRecoverer appends by default. */
     public static final String DLT_SUFFIX = "-dlt";
@@ -39,6 +42,18 @@ public record TopicSpec<V extends Envelope>(
         TENANT,
         /** {@code {tenant}:{something else}}, e.g. a chat or a watch channel */
         TENANT_SCOPED
+    }
+
+    /** A topic whose records expire after the retention time (Kafka's default policy). */
+    public TopicSpec(
+            String name,
+            Class<V> valueType,
+            Kind kind,
+            KeyRule keyRule,
+            int partitions,
+            List<String> writers,
+            String description) {
+        this(name, valueType, kind, keyRule, partitions, writers, description, false);
     }
 
     public TopicSpec {

@@ -6,6 +6,7 @@ import io.slotbridge.contracts.calendar.CalendarNotification;
 import io.slotbridge.contracts.calendar.SlotEvent;
 import io.slotbridge.contracts.crm.CrmCommand;
 import io.slotbridge.contracts.crm.CrmCommandResult;
+import io.slotbridge.contracts.crm.CrmInstallation;
 import io.slotbridge.contracts.crm.LeadEvent;
 import io.slotbridge.contracts.crm.LeadHint;
 import io.slotbridge.contracts.followup.FollowUpEvent;
@@ -62,6 +63,16 @@ public final class Topics {
             6,
             List.of(CRM_CONNECTOR),
             "Outcome of each CRM command");
+
+    public static final TopicSpec<CrmInstallation> CRM_INSTALLATIONS = new TopicSpec<>(
+            "crm.installations.v1",
+            CrmInstallation.class,
+            TopicSpec.Kind.EVENT,
+            TopicSpec.KeyRule.TENANT,
+            1,
+            List.of(CRM_CONNECTOR),
+            "Verified CRM application installations (member id, application-token digest), latest per tenant",
+            true);
 
     public static final TopicSpec<CalendarNotification> CALENDAR_NOTIFICATIONS = new TopicSpec<>(
             "calendar.notifications.v1",
@@ -158,6 +169,7 @@ public final class Topics {
             CRM_LEAD_EVENTS,
             CRM_COMMANDS,
             CRM_COMMAND_RESULTS,
+            CRM_INSTALLATIONS,
             CALENDAR_NOTIFICATIONS,
             CALENDAR_SLOT_EVENTS,
             CALENDAR_COMMANDS,

@@ -14,6 +14,7 @@ import io.slotbridge.contracts.calendar.UpdateSlotDetails;
 import io.slotbridge.contracts.crm.AddNote;
 import io.slotbridge.contracts.crm.CloseLeadLost;
 import io.slotbridge.contracts.crm.CreateCallTask;
+import io.slotbridge.contracts.crm.CrmAppInstalled;
 import io.slotbridge.contracts.crm.CrmCommandApplied;
 import io.slotbridge.contracts.crm.CrmCommandRejected;
 import io.slotbridge.contracts.crm.CrmKind;
@@ -187,6 +188,17 @@ public final class ContractSamples {
                 "stage '6. Встреча проведена' does not exist in pipeline 'Воронка'",
                 false,
                 null);
+    }
+
+    public static CrmAppInstalled crmAppInstalled() {
+        return new CrmAppInstalled(
+                "inst-1",
+                TENANT,
+                T0,
+                CrmKind.BITRIX24,
+                "a223c6b3710f85df22e9377d6c4f7553",
+                "demo.bitrix24.ru",
+                CrmAppInstalled.digestOf("51856fefc120afa4b628cc82d3935cce"));
     }
 
     public static CalendarChangeNotified calendarChangeNotified() {
@@ -546,6 +558,7 @@ public final class ContractSamples {
                 closeLeadLost(),
                 crmCommandApplied(),
                 crmCommandRejected(),
+                crmAppInstalled(),
                 calendarChangeNotified(),
                 slotSnapshotted(),
                 createSlot(),

@@ -86,11 +86,16 @@ public class PlatformKafkaAutoConfiguration {
     public KafkaAdmin.NewTopics slotbridgeTopics(PlatformKafkaProperties properties) {
         NewTopic[] topics = Topics.ALL.stream()
                 .flatMap(spec -> java.util.stream.Stream.of(spec.name(), spec.dlt())
-                        .map(name -> TopicBuilder.name(name)
-                                .partitions(
-                                        properties.partitions() != null ? properties.partitions() : spec.partitions())
-                                .replicas(properties.replicationFactor())
-                                .build()))
+                        .map(name -> {
+                            TopicBuilder topic = TopicBuilder.name(name)
+                                    .partitions(
+                                            properties.partitions() != null
+                                                    ? properties.partitions()
+                                                    : spec.partitions())
+                                    .replicas(properties.replicationFactor());
+                            // a compacted topic is state rebuilt from the beginning; its dead letters still expire
+                            return (spec.compacted() && name.equals(spec.name()) ? topic.compact() : topic).build();
+                        }))
                 .toArray(NewTopic[]::new);
         return new KafkaAdmin.NewTopics(topics);
     }
