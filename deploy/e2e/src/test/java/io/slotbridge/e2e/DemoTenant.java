@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 import io.slotbridge.local.RunningSlotbridge;
 import io.slotbridge.local.TenantOverview;
 import io.slotbridge.local.people.AmoCrmPerson;
-import io.slotbridge.local.people.AmoLead;
+import io.slotbridge.local.people.Bitrix24Person;
 import io.slotbridge.local.people.CalendarPerson;
+import io.slotbridge.local.people.CrmPerson;
+import io.slotbridge.local.people.LeadCard;
 import io.slotbridge.local.people.SandboxControl;
 import io.slotbridge.local.people.Slot;
 import java.time.Duration;
@@ -16,19 +18,27 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import org.awaitility.core.ConditionFactory;
 
 /**
- * The demo tenant of a running Slotbridge as its people see it: a curator in amoCRM, someone with the meeting calendar
- * open, WhatsApp clients, and the sandbox's control API. Every lead a test creates is new (unique client and phone), so
- * tests never see each other's leads.
+ * A demo tenant of a running Slotbridge as its people see it: a curator in its CRM (amoCRM for {@value #AMOCRM},
+ * Bitrix24 for {@value #BITRIX24}), someone with the meeting calendar open, WhatsApp clients, and the sandbox's control
+ * API. Every lead a test creates is new (unique client and phone), so tests never see each other's leads.
  */
 public final class DemoTenant {
 
-    static final String TENANT = "demo";
+    /** The amoCRM demo tenant (DESIGN §8). */
+    static final String AMOCRM = "demo";
+    /** The Bitrix24 demo tenant (DESIGN §8): a deal is its lead. */
+    static final String BITRIX24 = "demo-b24";
+
     static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
     static final String CURATOR = "Ольга";
     static final String STAGE_BOOKED = "5. Встреча назначена";
@@ -40,18 +50,70 @@ public final class DemoTenant {
 
     private static final AtomicInteger NEXT_LEAD = new AtomicInteger();
 
+    final String name;
     final RunningSlotbridge running;
-    final AmoCrmPerson crm;
+    /** The curator, Ольга. */
+    final CrmPerson crm;
+
     final CalendarPerson calendar;
     final SandboxControl sandbox;
     final TenantOverview overview;
+    private final Function<String, CrmPerson> colleagues;
+    private final Map<String, CrmPerson> colleaguesByName = new ConcurrentHashMap<>();
+    private final LongFunction<String> cardUrl;
 
-    DemoTenant(RunningSlotbridge running) {
+    private DemoTenant(
+            String name,
+            RunningSlotbridge running,
+            CrmPerson curator,
+            Function<String, CrmPerson> colleagues,
+            LongFunction<String> cardUrl) {
+        this.name = name;
         this.running = running;
-        this.overview = running.tenant(TENANT);
-        this.crm = AmoCrmPerson.demo(running.sandboxUrl());
+        this.overview = running.tenant(name);
+        this.crm = curator;
+        this.colleagues = colleagues;
+        this.cardUrl = cardUrl;
         this.calendar = new CalendarPerson(running.sandboxUrl(), overview.calendarId());
         this.sandbox = new SandboxControl(running.sandboxUrl());
+    }
+
+    /** The demo tenant of that name in the running Slotbridge. */
+    static DemoTenant of(String name, RunningSlotbridge running) {
+        if (!running.crmConnected(name)) {
+            // a failure, not a skip: without its CRM's webhooks no scenario of the tenant can pass
+            throw new IllegalStateException("the launcher could not install the CRM webhooks of tenant " + name + ": "
+                    + running.provisioning());
+        }
+        String sandbox = running.sandboxUrl();
+        return switch (name) {
+            case AMOCRM -> {
+                AmoCrmPerson amo = AmoCrmPerson.demo(sandbox);
+                // amoCRM people act through an integration: a change belongs to no user, the lead's responsible counts
+                yield new DemoTenant(
+                        name, running, amo, user -> amo, id -> sandbox + "/amocrm/demo/leads/detail/" + id);
+            }
+            case BITRIX24 -> {
+                Bitrix24Person curator = Bitrix24Person.named(sandbox, name, CURATOR);
+                yield new DemoTenant(
+                        name,
+                        running,
+                        curator,
+                        curator::colleague,
+                        id -> sandbox + "/bitrix24/" + name + "/crm/deal/details/" + id + "/");
+            }
+            default -> throw new IllegalArgumentException("no demo tenant " + name);
+        };
+    }
+
+    /** The CRM as the named user works in it: what they change there is theirs. */
+    CrmPerson crmOf(String user) {
+        return colleaguesByName.computeIfAbsent(user, colleagues);
+    }
+
+    /** The link to the lead's card that slots carry in their description. */
+    String cardUrl(long leadId) {
+        return cardUrl.apply(leadId);
     }
 
     /** A lead of a new client, in the first stage, owned by {@code responsible}. */
@@ -78,7 +140,7 @@ public final class DemoTenant {
     }
 
     List<Slot> slots(long leadId) {
-        return calendar.slotsOf(TENANT, leadId);
+        return calendar.slotsOf(name, leadId);
     }
 
     /** Waits until the lead's slots satisfy the condition; returns them. */
@@ -99,7 +161,7 @@ public final class DemoTenant {
         return slot;
     }
 
-    AmoLead awaitLead(long leadId, String what, Predicate<AmoLead> condition) {
+    LeadCard awaitLead(long leadId, String what, Predicate<LeadCard> condition) {
         return patiently(what).until(() -> crm.read(leadId), lead -> lead != null && condition.test(lead));
     }
 
@@ -108,7 +170,7 @@ public final class DemoTenant {
     }
 
     Optional<Slot> latestSlot(long leadId) {
-        return calendar.latestSlotOf(TENANT, leadId);
+        return calendar.latestSlotOf(name, leadId);
     }
 
     /** WhatsApp messages Wazzup accepted for the client's phone. */

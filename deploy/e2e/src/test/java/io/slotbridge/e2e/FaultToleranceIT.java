@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.slotbridge.local.Service;
-import io.slotbridge.local.people.AmoLead;
 import io.slotbridge.local.people.CalendarPerson;
+import io.slotbridge.local.people.LeadCard;
 import io.slotbridge.local.people.SandboxControl;
 import io.slotbridge.local.people.Slot;
 import java.time.Duration;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The rules hold when the SaaS APIs misbehave and a service restarts: 429 bursts and 5xx from amoCRM, Google and
  * Wazzup, added latency, 10 % of webhooks and push notifications never sent, and the decider (sync) restarted while
- * leads are in flight. The end states are those of {@link MeetingRulesIT} and {@link FollowupScenarioBIT}, with no
+ * leads are in flight. The end states are those of {@link MeetingRules} and {@link FollowupScenarioB}, with no
  * duplicate slot, no duplicate WhatsApp message, and — once everything has converged — no more writes to any API
  * (an echo loop would keep writing).
  */
@@ -36,7 +36,7 @@ class FaultToleranceIT {
 
     FaultToleranceIT(DemoTenant demo) {
         this.demo = demo;
-        this.runs = new FollowupRuns(demo.running);
+        this.runs = new FollowupRuns(demo);
     }
 
     @AfterEach
@@ -79,13 +79,13 @@ class FaultToleranceIT {
                                         s -> s.id().equals(movedFirst.id()) && CalendarPerson.GRAPE.equals(s.colorId()))
                         && slots.stream().anyMatch(s -> later.equals(s.start()) && s.colorId() == null));
         demo.awaitSlot(lost.id(), "the lost lead's slot Tomato", s -> CalendarPerson.TOMATO.equals(s.colorId()));
-        AmoLead closed = demo.awaitLead(
+        LeadCard closed = demo.awaitLead(
                 noShow.id(), "the no-show closed lost", lead -> DemoTenant.STAGE_LOST.equals(lead.stage()));
         assertThat(closed.lossReason()).isEqualTo("Нет контакта");
         assertThat(demo.whatsAppTo(noShow.lead().phone()))
                 .as("each template of scenario B reached the client exactly once")
                 .extracting(message -> message.path("templateId").asText())
-                .containsExactlyElementsOf(FollowupScenarioBIT.TEMPLATES);
+                .containsExactlyElementsOf(FollowupScenarioB.TEMPLATES);
         for (DemoTenant.Booked booked : List.of(kept, moved, lost, noShow)) {
             assertThat(demo.slots(booked.id()))
                     .as("no slot of lead %s is deleted", booked.id())

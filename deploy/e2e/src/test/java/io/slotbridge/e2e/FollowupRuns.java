@@ -26,19 +26,21 @@ final class FollowupRuns {
     private static final int MAX_CLOCK_MOVES = 40;
 
     private final RunningSlotbridge running;
+    private final String tenant;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    FollowupRuns(RunningSlotbridge running) {
-        this.running = running;
+    FollowupRuns(DemoTenant tenant) {
+        this.running = tenant.running;
+        this.tenant = tenant.name;
     }
 
     /** The lead's latest run, if any. */
     Optional<Run> of(long leadId) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(
-                        running.url(Service.FOLLOWUP) + "/admin/runs?tenant=" + DemoTenant.TENANT + "&lead=" + leadId))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(running.url(Service.FOLLOWUP) + "/admin/runs?tenant=" + tenant + "&lead=" + leadId))
                 .header("Authorization", "Bearer " + running.adminToken())
                 .timeout(Duration.ofSeconds(10))
                 .GET()

@@ -7,14 +7,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * Starts the whole Slotbridge once for the suite (the first test class that asks for it) through the local launcher's
  * Java API — free ports everywhere, no demo traffic — and stops it when the JUnit run ends. Test classes get it as a
- * {@link DemoTenant} parameter.
+ * {@link DemoTenant} parameter: the tenant their {@link OnTenant} names, else the amoCRM demo tenant.
  *
  * <p>Anti-entropy sweeps run every few seconds instead of minutes, so a webhook the fault test drops is made up for
  * within the test's patience rather than the production default.
@@ -34,10 +37,13 @@ public final class SlotbridgeExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        String tenant = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), OnTenant.class)
+                .map(OnTenant::value)
+                .orElse(DemoTenant.AMOCRM);
         return context.getRoot()
                 .getStore(NAMESPACE)
                 .getOrComputeIfAbsent("slotbridge", key -> new Started(start()), Started.class)
-                .tenant;
+                .tenant(tenant);
     }
 
     private static RunningSlotbridge start() {
@@ -60,11 +66,15 @@ public final class SlotbridgeExtension implements ParameterResolver {
     /** Closed by JUnit at the end of the run: stops every service, Kafka and PostgreSQL. */
     private static final class Started implements ExtensionContext.Store.CloseableResource {
         private final RunningSlotbridge running;
-        private final DemoTenant tenant;
+        private final Map<String, DemoTenant> tenants = new ConcurrentHashMap<>();
 
         Started(RunningSlotbridge running) {
             this.running = running;
-            this.tenant = new DemoTenant(running);
+        }
+
+        /** One per tenant for the whole run, so its people sign in once. */
+        DemoTenant tenant(String name) {
+            return tenants.computeIfAbsent(name, tenant -> DemoTenant.of(tenant, running));
         }
 
         @Override

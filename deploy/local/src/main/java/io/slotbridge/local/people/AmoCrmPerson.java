@@ -25,7 +25,7 @@ import java.util.UUID;
  * change made that way is attributed to no user, so Slotbridge sees the lead's responsible user as the one who booked
  * — make the curator responsible for a lead the curator books.
  */
-public final class AmoCrmPerson {
+public final class AmoCrmPerson implements CrmPerson {
 
     private static final String REDIRECT_URI = "http://localhost/people/callback";
 
@@ -51,6 +51,7 @@ public final class AmoCrmPerson {
     }
 
     /** Creates the client as a contact with a phone and a lead for them in the first stage; returns the lead id. */
+    @Override
     public long createLead(String leadName, String clientName, String phone, String responsible) {
         AmoMetadata meta = metadata();
         Map<String, Object> contact = Map.of(
@@ -89,6 +90,7 @@ public final class AmoCrmPerson {
     }
 
     /** Stage {@code 5. Встреча назначена} with the meeting's time, expert, category and the client's goal. */
+    @Override
     public void book(long leadId, Instant time, String expert, String category, String goal) {
         AmoMetadata meta = metadata();
         List<Object> fields = new ArrayList<>();
@@ -111,6 +113,7 @@ public final class AmoCrmPerson {
                         fields));
     }
 
+    @Override
     public void setMeetingTime(long leadId, Instant time) {
         update(
                 leadId,
@@ -120,6 +123,7 @@ public final class AmoCrmPerson {
     }
 
     /** Stage 143 with a loss reason (amoCRM wants the pipeline with it). */
+    @Override
     public void closeLost(long leadId, String lossReason) {
         update(
                 leadId,
@@ -158,6 +162,7 @@ public final class AmoCrmPerson {
     }
 
     /** The card as a person reads it, ids turned into names. */
+    @Override
     public AmoLead read(long leadId) {
         SandboxHttp.Answer answer = checked("GET", "/leads/" + leadId + "?with=contacts", null);
         if (answer.status() == 204) {
@@ -167,6 +172,7 @@ public final class AmoCrmPerson {
     }
 
     /** Note texts of the lead, oldest first. */
+    @Override
     public List<String> notes(long leadId) {
         SandboxHttp.Answer answer = checked("GET", "/leads/" + leadId + "/notes?limit=250", null);
         List<String> texts = new ArrayList<>();
@@ -177,6 +183,7 @@ public final class AmoCrmPerson {
     }
 
     /** Task texts of the lead (call tasks of the follow-up). */
+    @Override
     public List<String> tasks(long leadId) {
         SandboxHttp.Answer answer = checked(
                 "GET",

@@ -17,7 +17,8 @@ public record AmoLead(
         String lossReason,
         String responsible,
         Map<String, Object> fields,
-        long updatedAt) {
+        long updatedAt)
+        implements LeadCard {
 
     static AmoLead of(JsonNode lead, AmoMetadata meta) {
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -41,6 +42,7 @@ public record AmoLead(
                 lead.path("updated_at").asLong());
     }
 
+    @Override
     public Instant meetingTime() {
         return fields.get("Дата и время встречи") instanceof Instant time ? time : null;
     }

@@ -1,8 +1,11 @@
 package io.slotbridge.local.people;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,19 +14,34 @@ import java.util.Map;
 /**
  * A sales team member in the sandbox's Bitrix24 portal, working through an inbound webhook of their own
  * ({@code /rest/{user}/{secret}/}, the sandbox's admin secret), so what they change is changed by them — as when they
- * click in the portal. Creates a contact and a deal, books the meeting, reads the deal back. Stages, user fields and
- * list items are looked up by the names a person sees, never by hard-coded ids.
+ * click in the portal. Creates a contact and a deal, books the meeting, moves it, closes the deal lost, and reads the
+ * deal, its timeline comments and to-dos back. Stages, user fields, list items and users are looked up by the names a
+ * person sees, never by hard-coded ids.
  */
-public final class Bitrix24Person {
+public final class Bitrix24Person implements CrmPerson {
 
+    /** The demo portal's list field holding the loss reason: Bitrix24 deals have none of their own. */
+    public static final String LOSS_REASON_FIELD = "Причина отказа";
+
+    private static final String MEETING_TIME = "Дата и время встречи";
+    private static final String EXPERT = "Сотрудник, который будет проводить встречу";
+    private static final String LOST_STAGE = "Отказ. Сделка закрыта";
+    /** {@code crm.activity.list}'s OWNER_TYPE_ID of a deal. */
+    private static final int DEAL_TYPE = 2;
+
+    private final String sandboxUrl;
+    private final String portal;
     private final long userId;
     private final SandboxHttp http;
     private final Map<String, String> stagesByName = new HashMap<>();
     private final Map<String, String> stageNames = new HashMap<>();
     private final Map<String, JsonNode> fieldsByLabel = new HashMap<>();
+    private final Map<String, Long> usersByName = new HashMap<>();
 
     /** @param userId the person's Bitrix24 user id */
     public Bitrix24Person(String sandboxUrl, String portal, long userId) {
+        this.sandboxUrl = sandboxUrl;
+        this.portal = portal;
         this.userId = userId;
         // under Bitrix24's 2 requests/s leaky bucket, so the person never throttles Slotbridge
         this.http = new SandboxHttp(
@@ -33,11 +51,18 @@ public final class Bitrix24Person {
                 12);
     }
 
-    /**
-     * Creates the client as a contact with a phone and a deal for them in the first stage, with this person
-     * responsible; returns the deal id.
-     */
-    public long createDeal(String title, String clientName, String phone) {
+    /** The portal's user with that name (first and last name as the portal shows it), at their own webhook. */
+    public Bitrix24Person colleague(String name) {
+        return new Bitrix24Person(sandboxUrl, portal, userId(name));
+    }
+
+    /** The user of the portal's first webhook (the administrator) finds the named user and acts as them. */
+    public static Bitrix24Person named(String sandboxUrl, String portal, String name) {
+        return new Bitrix24Person(sandboxUrl, portal, 1).colleague(name);
+    }
+
+    @Override
+    public long createLead(String title, String clientName, String phone, String responsible) {
         long contactId = call(
                         "crm.contact.add",
                         Map.of(
@@ -53,28 +78,82 @@ public final class Bitrix24Person {
         deal.put("CATEGORY_ID", 0);
         deal.put("STAGE_ID", stageId("Первичный контакт"));
         deal.put("CONTACT_ID", contactId);
-        deal.put("ASSIGNED_BY_ID", userId);
+        deal.put("ASSIGNED_BY_ID", userId(responsible));
         return call("crm.deal.add", Map.of("fields", deal)).asLong();
     }
 
-    /** Stage {@code 5. Встреча назначена} with the meeting's time, expert, category and the client's goal. */
+    @Override
     public void book(long dealId, Instant time, String expert, String category, String goal) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("STAGE_ID", stageId("5. Встреча назначена"));
-        fields.put(fieldCode("Дата и время встречи"), time.toString());
-        fields.put(
-                fieldCode("Сотрудник, который будет проводить встречу"),
-                itemId("Сотрудник, который будет проводить встречу", expert));
-        fields.put(fieldCode("Категория"), itemId("Категория", category));
-        fields.put(fieldCode("Цель клиента"), goal);
-        call("crm.deal.update", Map.of("id", dealId, "fields", fields));
+        fields.put(fieldCode(MEETING_TIME), time.toString());
+        fields.put(fieldCode(EXPERT), itemId(EXPERT, expert));
+        if (category != null) {
+            fields.put(fieldCode("Категория"), itemId("Категория", category));
+        }
+        if (goal != null) {
+            fields.put(fieldCode("Цель клиента"), goal);
+        }
+        update(dealId, fields);
+    }
+
+    @Override
+    public void setMeetingTime(long dealId, Instant time) {
+        update(dealId, Map.of(fieldCode(MEETING_TIME), time.toString()));
+    }
+
+    @Override
+    public void closeLost(long dealId, String lossReason) {
+        update(
+                dealId,
+                Map.of(
+                        "STAGE_ID",
+                        stageId(LOST_STAGE),
+                        fieldCode(LOSS_REASON_FIELD),
+                        itemId(LOSS_REASON_FIELD, lossReason)));
+    }
+
+    @Override
+    public Bitrix24Deal read(long dealId) {
+        JsonNode deal = call("crm.deal.get", Map.of("id", dealId));
+        metadata();
+        String time = deal.path(fieldCode(MEETING_TIME)).asText("");
+        String reason = deal.path(fieldCode(LOSS_REASON_FIELD)).asText("");
+        return new Bitrix24Deal(
+                dealId,
+                stageNames.get(deal.path("STAGE_ID").asText()),
+                reason.isEmpty() ? null : itemValue(LOSS_REASON_FIELD, reason),
+                time.isEmpty() ? null : OffsetDateTime.parse(time).toInstant());
     }
 
     /** The deal's stage by name. */
     public String stage(long dealId) {
-        metadata();
-        return stageNames.get(
-                call("crm.deal.get", Map.of("id", dealId)).path("STAGE_ID").asText());
+        return read(dealId).stage();
+    }
+
+    @Override
+    public List<String> notes(long dealId) {
+        List<String> texts = new ArrayList<>();
+        for (JsonNode comment : call(
+                "crm.timeline.comment.list",
+                Map.of("filter", Map.of("ENTITY_ID", dealId, "ENTITY_TYPE", "deal"), "order", Map.of("ID", "ASC")))) {
+            texts.add(comment.path("COMMENT").asText(""));
+        }
+        return texts;
+    }
+
+    @Override
+    public List<String> tasks(long dealId) {
+        List<String> texts = new ArrayList<>();
+        for (JsonNode activity :
+                call("crm.activity.list", Map.of("filter", Map.of("OWNER_TYPE_ID", DEAL_TYPE, "OWNER_ID", dealId)))) {
+            texts.add(activity.path("DESCRIPTION").asText(""));
+        }
+        return texts;
+    }
+
+    private void update(long dealId, Map<String, Object> fields) {
+        call("crm.deal.update", Map.of("id", dealId, "fields", fields));
     }
 
     private JsonNode call(String method, Map<String, Object> params) {
@@ -86,13 +165,21 @@ public final class Bitrix24Person {
     }
 
     private String stageId(String name) {
+        return known(stagesByName, "deal stage", name);
+    }
+
+    private long userId(String name) {
+        return known(usersByName, "user", name);
+    }
+
+    private <T> T known(Map<String, T> byName, String what, String name) {
         metadata();
-        String id = stagesByName.get(name);
-        if (id == null) {
+        T value = byName.get(name);
+        if (value == null) {
             throw new IllegalStateException(
-                    "Bitrix24 has no deal stage " + name + " (known: " + stagesByName.keySet() + ")");
+                    "the Bitrix24 portal has no " + what + " " + name + " (known: " + byName.keySet() + ")");
         }
-        return id;
+        return value;
     }
 
     private String fieldCode(String label) {
@@ -100,12 +187,26 @@ public final class Bitrix24Person {
     }
 
     private String itemId(String label, String value) {
+        String id = item(label, "VALUE", value, "ID");
+        if (id == null) {
+            throw new IllegalStateException("Bitrix24 field " + label + " has no item " + value);
+        }
+        return id;
+    }
+
+    private String itemValue(String label, String id) {
+        String value = item(label, "ID", id, "VALUE");
+        return value == null ? id : value;
+    }
+
+    /** The {@code wanted} key of the list item whose {@code key} is {@code value}; null when there is none. */
+    private String item(String label, String key, String value, String wanted) {
         for (JsonNode item : field(label).path("items")) {
-            if (value.equals(item.path("VALUE").asText())) {
-                return item.path("ID").asText();
+            if (value.equals(item.path(key).asText())) {
+                return item.path(wanted).asText();
             }
         }
-        throw new IllegalStateException("Bitrix24 field " + label + " has no item " + value);
+        return null;
     }
 
     private JsonNode field(String label) {
@@ -129,10 +230,15 @@ public final class Bitrix24Person {
         call("crm.deal.fields", Map.of()).fields().forEachRemaining(entry -> {
             JsonNode field = entry.getValue();
             if (field.hasNonNull("listLabel")) {
-                com.fasterxml.jackson.databind.node.ObjectNode withCode = field.deepCopy();
+                ObjectNode withCode = field.deepCopy();
                 withCode.put("code", entry.getKey());
                 fieldsByLabel.put(field.get("listLabel").asText(), withCode);
             }
         });
+        for (JsonNode user : call("user.get", Map.of())) {
+            String name =
+                    (user.path("NAME").asText("") + " " + user.path("LAST_NAME").asText("")).strip();
+            usersByName.put(name, user.path("ID").asLong());
+        }
     }
 }

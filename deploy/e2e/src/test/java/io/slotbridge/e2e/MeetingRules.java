@@ -1,0 +1,143 @@
+package io.slotbridge.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.slotbridge.local.people.CalendarPerson;
+import io.slotbridge.local.people.LeadCard;
+import io.slotbridge.local.people.Slot;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The meeting-slot rules of ОП-14 (DESIGN §2) in both directions, each on a lead of its own: people act in the
+ * tenant's CRM in the sandbox (amoCRM or Bitrix24, see the subclasses) and in Google Calendar, and the other side must
+ * follow. The same scenarios for every CRM: a Bitrix24 tenant gets the same product as an amoCRM one.
+ */
+@ExtendWith(SlotbridgeExtension.class)
+abstract class MeetingRules {
+
+    private final DemoTenant demo;
+
+    MeetingRules(DemoTenant demo) {
+        this.demo = demo;
+    }
+
+    @Test
+    void bookingByTheCuratorCreatesTheSlotOfOp14WithTheExpertAsGuest() {
+        DemoTenant.Booked booked = demo.bookedLead("Паша", 12);
+
+        Slot slot = demo.awaitSlot(booked.id(), "the booked slot", s -> true);
+
+        assertThat(slot.summary())
+                .isEqualTo("Встреча с " + booked.lead().client() + " (категория B), 12:00 мск, (Паша)");
+        assertThat(slot.start()).isEqualTo(booked.time());
+        assertThat(slot.end()).isEqualTo(booked.time().plus(Duration.ofHours(1)));
+        assertThat(slot.attendees()).containsExactly("pasha@demo.example");
+        assertThat(slot.description()).contains(demo.cardUrl(booked.id())).contains("Хочет сменить профессию");
+        assertThat(slot.popupReminderMinutes()).containsExactly(15);
+        assertThat(slot.colorId())
+                .as("scheduled = the calendar's default colour")
+                .isNull();
+        assertThat(slot.cancelled()).isFalse();
+    }
+
+    @Test
+    void anExpertBookingForThemselvesGetsNoGuest() {
+        DemoTenant.Lead lead = demo.newLead("Маша");
+        Instant time = demo.tomorrowAt(15);
+        demo.crmOf("Маша").book(lead.id(), time, "Маша", "A", null);
+
+        Slot slot = demo.awaitSlot(lead.id(), "the slot the expert booked", s -> true);
+
+        assertThat(slot.summary()).isEqualTo("Встреча с " + lead.client() + " (категория A), 15:00 мск, (Маша)");
+        assertThat(slot.attendees()).isEmpty();
+    }
+
+    @Test
+    void aNewTimeInTheCrmPaintsTheOldSlotGrapeAndCreatesANewOne() {
+        DemoTenant.Booked booked = demo.bookedLead("Маша", 11);
+        Slot first = demo.awaitSlot(booked.id(), "the first slot", s -> true);
+        Instant later = booked.time().plus(Duration.ofDays(1)).plus(Duration.ofHours(3));
+
+        demo.crm.setMeetingTime(booked.id(), later);
+
+        List<Slot> slots = demo.awaitSlots(
+                booked.id(),
+                "the old slot Grape and a new one at the new time",
+                all -> all.size() == 2
+                        && CalendarPerson.GRAPE.equals(byId(all, first.id()).colorId())
+                        && all.stream().anyMatch(s -> later.equals(s.start())));
+        Slot old = byId(slots, first.id());
+        Slot fresh =
+                slots.stream().filter(s -> later.equals(s.start())).findFirst().orElseThrow();
+        assertThat(old.start()).as("the old slot stays where it was").isEqualTo(booked.time());
+        assertThat(old.cancelled()).as("slots are never deleted").isFalse();
+        assertThat(fresh.id()).isNotEqualTo(first.id());
+        assertThat(fresh.colorId()).isNull();
+        assertThat(fresh.summary()).contains("14:00 мск");
+        assertThat(fresh.meetingNumber()).isGreaterThan(old.meetingNumber());
+        assertThat(demo.crm.read(booked.id()).stage()).isEqualTo(DemoTenant.STAGE_BOOKED);
+    }
+
+    @Test
+    void closingTheLeadLostPaintsTheSlotTomatoAndDeletesNothing() {
+        DemoTenant.Booked booked = demo.bookedLead("Паша", 13);
+        Slot slot = demo.awaitSlot(booked.id(), "the booked slot", s -> true);
+
+        demo.crm.closeLost(booked.id(), "Встреча отменена");
+
+        Slot painted =
+                demo.awaitSlot(booked.id(), "the slot painted Tomato", s -> CalendarPerson.TOMATO.equals(s.colorId()));
+        assertThat(painted.id()).isEqualTo(slot.id());
+        assertThat(painted.cancelled()).isFalse();
+        assertThat(painted.start()).isEqualTo(booked.time());
+    }
+
+    @Test
+    void bananaInTheCalendarIsAConfirmationNoteOnTheLead() {
+        DemoTenant.Booked booked = demo.bookedLead("Маша", 16);
+        demo.paintBookedSlot(booked, CalendarPerson.BANANA);
+
+        demo.awaitNotes(booked.id(), "a confirmation note", notes -> notes.stream()
+                .anyMatch(n -> n.startsWith("Клиент подтвердил встречу")));
+        LeadCard lead = demo.crm.read(booked.id());
+        assertThat(lead.stage()).isEqualTo(DemoTenant.STAGE_BOOKED);
+        assertThat(lead.meetingTime()).isEqualTo(booked.time());
+        assertThat(demo.slots(booked.id())).singleElement().satisfies(s -> assertThat(s.colorId())
+                .isEqualTo(CalendarPerson.BANANA));
+    }
+
+    @Test
+    void basilInTheCalendarMovesTheLeadToHeld() {
+        DemoTenant.Booked booked = demo.bookedLead("Паша", 17);
+        demo.paintBookedSlot(booked, CalendarPerson.BASIL);
+
+        demo.awaitLead(booked.id(), "the lead in the held stage", lead -> DemoTenant.STAGE_HELD.equals(lead.stage()));
+        assertThat(demo.slots(booked.id())).singleElement().satisfies(s -> assertThat(s.colorId())
+                .isEqualTo(CalendarPerson.BASIL));
+    }
+
+    @Test
+    void aSlotDeletedInTheCalendarIsRestoredPaintedTomatoAndNoted() {
+        DemoTenant.Booked booked = demo.bookedLead("Маша", 10);
+        Slot slot = demo.awaitSlot(booked.id(), "the booked slot", s -> true);
+
+        demo.calendar.delete(slot.id());
+
+        Slot restored = demo.awaitSlot(
+                booked.id(),
+                "the slot restored and painted Tomato",
+                s -> !s.cancelled() && CalendarPerson.TOMATO.equals(s.colorId()));
+        assertThat(restored.id()).isEqualTo(slot.id());
+        assertThat(restored.start()).isEqualTo(booked.time());
+        demo.awaitNotes(booked.id(), "a note that the slot was deleted and restored", notes -> notes.stream()
+                .anyMatch(n -> n.startsWith("Слот встречи") && n.contains("восстановил")));
+    }
+
+    private static Slot byId(List<Slot> slots, String id) {
+        return slots.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+    }
+}
