@@ -22,6 +22,11 @@ final class BitrixErrors {
         return error(503, "QUERY_LIMIT_EXCEEDED", "Too many requests");
     }
 
+    /** A method over its operating time (system errors: 429, limits.md). */
+    static ApiException operationTimeLimit() {
+        return error(429, "OPERATION_TIME_LIMIT", "Method is blocked due to operation time limit.");
+    }
+
     static ApiException noAuth() {
         return error(401, "NO_AUTH_FOUND", "Wrong authorization data");
     }

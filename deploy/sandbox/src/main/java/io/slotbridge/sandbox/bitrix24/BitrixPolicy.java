@@ -54,8 +54,7 @@ public class BitrixPolicy implements ApiPolicy {
     public ApiException injectedError(int status) {
         return switch (status) {
             case 503 -> BitrixErrors.queryLimitExceeded();
-            case 429 ->
-                BitrixErrors.error(429, "OPERATION_TIME_LIMIT", "Method is blocked due to operation time limit.");
+            case 429 -> BitrixErrors.operationTimeLimit();
             case 401 -> BitrixErrors.expiredToken();
             default -> BitrixErrors.error(status, "INTERNAL_SERVER_ERROR", "Internal server error");
         };

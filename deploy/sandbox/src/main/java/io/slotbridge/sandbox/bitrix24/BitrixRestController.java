@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
@@ -41,6 +42,7 @@ public class BitrixRestController {
     private final BitrixStore store;
     private final BitrixMethods methods;
     private final BitrixEventSender events;
+    private final BitrixOperatingTime operating;
     private final TokenRegistry tokens;
     private final ObjectMapper json;
     private final Clock clock;
@@ -49,12 +51,14 @@ public class BitrixRestController {
             BitrixStore store,
             BitrixMethods methods,
             BitrixEventSender events,
+            BitrixOperatingTime operating,
             TokenRegistry tokens,
             ObjectMapper json,
             Clock clock) {
         this.store = store;
         this.methods = methods;
         this.events = events;
+        this.operating = operating;
         this.tokens = tokens;
         this.json = json;
         this.clock = clock;
@@ -109,8 +113,10 @@ public class BitrixRestController {
         Map<String, Object> answer = new LinkedHashMap<>();
         if ("batch".equalsIgnoreCase(name)) {
             answer.put("result", batch(portal, new BitrixParams(params), userId, fired));
+            answer.put("time", BitrixTime.of(started, clock.instant()));
         } else {
-            BitrixMethods.Result result = methods.call(portal, name, new BitrixParams(params), userId, fired);
+            BitrixMethods.Result result =
+                    metered(portal, name, () -> methods.call(portal, name, new BitrixParams(params), userId, fired));
             answer.put("result", emptyAsList(result.result()));
             if (result.next() != null) {
                 answer.put("next", result.next());
@@ -118,8 +124,10 @@ public class BitrixRestController {
             if (result.total() != null) {
                 answer.put("total", result.total());
             }
+            answer.put(
+                    "time",
+                    BitrixTime.of(started, clock.instant(), operating.account(portal, name, started, clock.instant())));
         }
-        answer.put("time", BitrixTime.of(started, clock.instant()));
         events.publish(portal, fired);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
     }
@@ -148,8 +156,10 @@ public class BitrixRestController {
                     throw BitrixErrors.error(
                             405, "ERROR_BATCH_METHOD_NOT_ALLOWED", "Method is not allowed for batch usage");
                 }
-                BitrixMethods.Result result =
-                        methods.call(portal, method, new BitrixParams(commandParams), userId, fired);
+                BitrixMethods.Result result = metered(
+                        portal,
+                        method,
+                        () -> methods.call(portal, method, new BitrixParams(commandParams), userId, fired));
                 results.put(command.getKey(), result.result());
                 if (result.total() != null) {
                     totals.put(command.getKey(), result.total());
@@ -157,7 +167,10 @@ public class BitrixRestController {
                 if (result.next() != null) {
                     nexts.put(command.getKey(), result.next());
                 }
-                times.put(command.getKey(), BitrixTime.of(started, clock.instant()));
+                times.put(
+                        command.getKey(),
+                        BitrixTime.of(
+                                started, clock.instant(), operating.account(portal, method, started, clock.instant())));
             } catch (ApiException e) {
                 errors.put(command.getKey(), e.body());
                 if (halt) {
@@ -172,6 +185,21 @@ public class BitrixRestController {
         result.put("result_next", emptyAsList(nexts));
         result.put("result_time", emptyAsList(times));
         return result;
+    }
+
+    /**
+     * One method call under its operating-time limit: refused before it runs when the method is over its limit; a
+     * refused (error) call still costs the time it took.
+     */
+    private BitrixMethods.Result metered(BitrixPortal portal, String method, Supplier<BitrixMethods.Result> call) {
+        operating.checkBefore(portal, method);
+        Instant started = clock.instant();
+        try {
+            return call.get();
+        } catch (ApiException e) {
+            operating.account(portal, method, started, clock.instant());
+            throw e;
+        }
     }
 
     @SuppressWarnings("unchecked")

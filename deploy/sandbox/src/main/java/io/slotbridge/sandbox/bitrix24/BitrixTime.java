@@ -12,6 +12,14 @@ final class BitrixTime {
 
     private BitrixTime() {}
 
+    /** A method's time: the common fields and the method's {@code operating} / {@code operating_reset_at}. */
+    static Map<String, Object> of(Instant start, Instant finish, Map<String, Object> operating) {
+        Map<String, Object> time = of(start, finish);
+        time.putAll(operating);
+        return time;
+    }
+
+    /** The outer {@code batch}'s time, which no operating-time limit counts. */
     static Map<String, Object> of(Instant start, Instant finish) {
         // Plain decimals (1724916638.077564), not 1.7E9, and whole-second dates, as Bitrix24 writes them.
         BigDecimal duration = BigDecimal.valueOf(Duration.between(start, finish).toNanos(), 9);
@@ -28,8 +36,6 @@ final class BitrixTime {
                 "date_finish",
                 BitrixPortal.DATE_TIME.format(
                         ZonedDateTime.ofInstant(finish, BitrixPortal.ZONE).withNano(0)));
-        time.put("operating_reset_at", finish.getEpochSecond() + 600);
-        time.put("operating", 0);
         return time;
     }
 }

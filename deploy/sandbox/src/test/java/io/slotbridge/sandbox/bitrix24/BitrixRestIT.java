@@ -280,6 +280,42 @@ class BitrixRestIT extends SandboxIntegrationTest {
                 .isEqualTo(401);
     }
 
+    @Test
+    void a_method_over_its_operating_time_is_refused_with_429_while_other_methods_and_batch_commands_go_on() {
+        String portal = portal();
+        String limits = "/sandbox/bitrix24/" + portal + "/operating-limits/crm.deal.fields";
+        assertThat(json("PUT", limits, null, "{\"limitSeconds\":1,\"secondsPerCall\":0.6}")
+                        .status())
+                .isEqualTo(200);
+        long firstCall = clock.instant().getEpochSecond();
+
+        rest(portal, "crm.deal.fields", "{}");
+        JsonNode second = rest(portal, "crm.deal.fields", "{}").json();
+        Answer refused = rest(portal, "crm.deal.fields", "{}");
+
+        assertThat(second.at("/time/operating").asDouble()).isEqualTo(1.2);
+        assertThat(second.at("/time/operating_reset_at").asLong())
+                .isBetween(firstCall + 600, clock.instant().getEpochSecond() + 600);
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.json().path("error").asText()).isEqualTo("OPERATION_TIME_LIMIT");
+        assertThat(refused.json().path("error_description").asText())
+                .isEqualTo("Method is blocked due to operation time limit.");
+        assertThat(rest(portal, "crm.status.list", "{}").status()).isEqualTo(200);
+        JsonNode batch = rest(
+                        portal,
+                        "batch",
+                        "{\"halt\":0,\"cmd\":{\"fields\":\"crm.deal.fields\",\"stages\":\"crm.status.list\"}}")
+                .json()
+                .path("result");
+        assertThat(batch.at("/result_error/fields/error").asText()).isEqualTo("OPERATION_TIME_LIMIT");
+        assertThat(batch.at("/result/stages").isArray()).isTrue();
+        assertThat(batch.at("/result_time/stages").has("operating_reset_at")).isTrue();
+
+        // the oldest minute bucket leaves the sum ten minutes after its first call
+        clock.advance(Duration.ofMinutes(10).plusSeconds(1));
+        assertThat(rest(portal, "crm.deal.fields", "{}").status()).isEqualTo(200);
+    }
+
     private String portal() {
         String portal = unique("b24");
         assertThat(call("POST", "/sandbox/bitrix24/" + portal, null, null, null).status())

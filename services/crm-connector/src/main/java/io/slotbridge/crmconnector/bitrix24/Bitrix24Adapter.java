@@ -14,7 +14,9 @@ import io.slotbridge.crmconnector.http.AccountGuard;
 import io.slotbridge.crmconnector.http.JsonHttp;
 import io.slotbridge.crmconnector.store.TokenStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -37,13 +39,15 @@ public class Bitrix24Adapter implements CrmAdapter, OAuthConnect {
     private final JsonHttp http;
     private final TokenStore tokens;
     private final Bitrix24OAuth oauth;
+    private final Duration defaultMethodPark;
 
     public Bitrix24Adapter(
             CrmConnectorProperties properties,
             TokenStore tokens,
             Clock clock,
             MeterRegistry meters,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            @Value("${slotbridge.crm-connector.bitrix24.default-method-park:PT1M}") Duration defaultMethodPark) {
         this.properties = properties;
         this.tokens = tokens;
         this.clock = clock;
@@ -52,6 +56,7 @@ public class Bitrix24Adapter implements CrmAdapter, OAuthConnect {
         this.http = new JsonHttp(
                 properties.http().connectTimeout(), properties.http().readTimeout());
         this.oauth = new Bitrix24OAuth(http, json);
+        this.defaultMethodPark = defaultMethodPark;
     }
 
     @Override
@@ -75,7 +80,14 @@ public class Bitrix24Adapter implements CrmAdapter, OAuthConnect {
                 clock,
                 blocked -> events.publishEvent(new AccountBlocked(blocked)));
         Bitrix24Credentials credentials = new Bitrix24Credentials(tenant, crm, tokens, oauth, clock);
-        Bitrix24Http bitrixHttp = new Bitrix24Http(tenant, http, guard, credentials, json, meters);
+        Bitrix24Http bitrixHttp = new Bitrix24Http(
+                tenant,
+                http,
+                guard,
+                credentials,
+                json,
+                meters,
+                new Bitrix24MethodParking(tenant, defaultMethodPark, clock, meters));
         Bitrix24Batch batch = new Bitrix24Batch(
                 bitrixHttp,
                 json,

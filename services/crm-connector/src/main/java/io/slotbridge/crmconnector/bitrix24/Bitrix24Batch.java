@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs many method calls through Bitrix24's {@code batch} (at most 50 per HTTP request, {@code halt=0}). The answer is
  * HTTP 200 even when commands fail: each command's error is in {@code result.result_error[key]}. Commands the portal
- * refused for its rate or time limit are sent again, alone, after a pause; other errors are that command's outcome.
+ * refused for the portal's rate limit are sent again, alone, after a pause; a command refused for its method's operating
+ * time ({@code OPERATION_TIME_LIMIT}) parks that method, and commands of a parked method are not sent at all: their
+ * outcome is {@link Bitrix24Errors.MethodParked}. Other errors are that command's outcome.
  */
 final class Bitrix24Batch {
 
@@ -25,7 +27,12 @@ final class Bitrix24Batch {
     private static final Logger log = LoggerFactory.getLogger(Bitrix24Batch.class);
 
     /** One method call of a batch. */
-    record Call(String method, ObjectNode params) {}
+    record Call(String method, ObjectNode params) {
+        /** The command as {@code cmd} carries it: {@code method?php-query}. */
+        String text() {
+            return method + "?" + PhpQuery.encode(params);
+        }
+    }
 
     /** What one command returned: its {@code result}, or why it failed. */
     record Outcome(JsonNode result, CrmApiException failure) {
@@ -39,6 +46,7 @@ final class Bitrix24Batch {
     private final int maxRounds;
     private final Duration firstPause;
     private final DistributionSummary batchSizes;
+    private final Bitrix24MethodParking parking;
 
     Bitrix24Batch(
             Bitrix24Http http, ObjectMapper json, int maxRounds, Duration firstPause, DistributionSummary batchSizes) {
@@ -47,14 +55,20 @@ final class Bitrix24Batch {
         this.maxRounds = maxRounds;
         this.firstPause = firstPause;
         this.batchSizes = batchSizes;
+        this.parking = http.parking();
     }
 
     /** Every call's outcome by its key, in the order given; any number of calls, 50 per request. */
     Map<String, Outcome> run(Map<String, Call> calls) {
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
-        for (List<String> keys : Chunks.of(List.copyOf(calls.keySet()), MAX_COMMANDS)) {
+        Map<String, Call> sendable = new LinkedHashMap<>();
+        calls.forEach((key, call) -> parking.parkedUntil(call.method())
+                .ifPresentOrElse(
+                        until -> outcomes.put(key, new Outcome(null, parking.parked(call.method(), until))),
+                        () -> sendable.put(key, call)));
+        for (List<String> keys : Chunks.of(List.copyOf(sendable.keySet()), MAX_COMMANDS)) {
             Map<String, Call> chunk = new LinkedHashMap<>();
-            keys.forEach(k -> chunk.put(k, calls.get(k)));
+            keys.forEach(k -> chunk.put(k, sendable.get(k)));
             outcomes.putAll(runChunk(chunk));
         }
         Map<String, Outcome> ordered = new LinkedHashMap<>();
@@ -70,7 +84,7 @@ final class Bitrix24Batch {
             Map<String, Call> again = new LinkedHashMap<>();
             for (Map.Entry<String, Outcome> answer : answered.entrySet()) {
                 if (!answer.getValue().succeeded()
-                        && answer.getValue().failure().retryable()) {
+                        && isTransient(answer.getValue().failure())) {
                     again.put(answer.getKey(), pending.get(answer.getKey()));
                 }
                 outcomes.put(answer.getKey(), answer.getValue());
@@ -90,30 +104,38 @@ final class Bitrix24Batch {
         return outcomes;
     }
 
+    /** The portal's rate limit or an outage: worth the same command again soon (a parked method is not). */
+    private static boolean isTransient(CrmApiException failure) {
+        return failure.retryable() && !(failure instanceof Bitrix24Errors.MethodParked);
+    }
+
     private Map<String, Outcome> send(Map<String, Call> calls) {
         ObjectNode params = json.createObjectNode();
         params.put("halt", 0);
         ObjectNode cmd = params.putObject("cmd");
-        calls.forEach((key, call) -> cmd.put(key, call.method() + "?" + PhpQuery.encode(call.params())));
+        calls.forEach((key, call) -> cmd.put(key, call.text()));
         batchSizes.record(calls.size());
         JsonNode answer = http.call("batch", params).path("result");
         // PHP sends an empty map as [], so both shapes are read as "key → value"
         JsonNode results = answer.path("result");
         JsonNode errors = answer.path("result_error");
+        JsonNode times = answer.path("result_time");
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         calls.forEach((key, call) -> {
             JsonNode error = errors.isObject() ? errors.get(key) : null;
             if (error != null) {
-                outcomes.put(
-                        key,
-                        new Outcome(
-                                null,
-                                Bitrix24Errors.failure(
-                                        call.method(),
-                                        200,
-                                        Bitrix24Errors.code(error),
-                                        error.path("error_description").asText(null))));
+                CrmApiException failure = Bitrix24Errors.failure(
+                        call.method(),
+                        200,
+                        Bitrix24Errors.code(error),
+                        error.path("error_description").asText(null));
+                if (failure instanceof Bitrix24Errors.OperatingTimeLimit) {
+                    // each command counts against its own method's operating time, the batch itself does not
+                    failure = parking.park(call.method(), failure.reason());
+                }
+                outcomes.put(key, new Outcome(null, failure));
             } else if (results.isObject() && results.has(key)) {
+                parking.observe(call.method(), times.isObject() ? times.get(key) : null);
                 outcomes.put(key, new Outcome(results.get(key), null));
             } else {
                 outcomes.put(

@@ -15,6 +15,7 @@ import io.slotbridge.crmconnector.domain.CrmMetadata;
 import io.slotbridge.crmconnector.domain.CrmNote;
 import io.slotbridge.crmconnector.domain.LeadWrite;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +39,7 @@ final class Bitrix24Client implements CrmApi {
 
     private static final Logger log = LoggerFactory.getLogger(Bitrix24Client.class);
     private static final int PAGE = 50;
+    private static final Duration ANSWERED_WRITES_KEPT = Duration.ofHours(1);
 
     private final String tenant;
     private final Bitrix24Http http;
@@ -48,6 +51,7 @@ final class Bitrix24Client implements CrmApi {
     private final ZoneId zone;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Bitrix24AnsweredWrites answeredWrites;
     /** The loss reason field's code once known (empty: the portal has none); null until first read. */
     private volatile Optional<String> lossReasonField;
 
@@ -72,6 +76,7 @@ final class Bitrix24Client implements CrmApi {
         this.zone = zone;
         this.json = json;
         this.clock = clock;
+        this.answeredWrites = new Bitrix24AnsweredWrites(ANSWERED_WRITES_KEPT, clock);
     }
 
     @Override
@@ -352,9 +357,13 @@ final class Bitrix24Client implements CrmApi {
                 .asText(null));
     }
 
-    /** One batch; each item's outcome with the id it created. Items naming no Bitrix24 id are not sent. */
+    /**
+     * One batch; each item's outcome with the id it created. Items naming no Bitrix24 id are not sent. When some items
+     * hit a parked method, the others' results are remembered and {@link Bitrix24Errors.MethodParked} is thrown: the
+     * whole batch comes back after the park, and what already went through is answered from memory, not sent again.
+     */
     private List<ItemOutcome> write(
-            List<String> leadIds, List<Bitrix24Batch.Call> calls, java.util.function.Function<JsonNode, String> id) {
+            List<String> leadIds, List<Bitrix24Batch.Call> calls, Function<JsonNode, String> id) {
         if (calls.size() > Bitrix24Batch.MAX_COMMANDS) {
             throw new IllegalArgumentException(
                     calls.size() + " items exceed the batch of " + Bitrix24Batch.MAX_COMMANDS);
@@ -365,7 +374,15 @@ final class Bitrix24Client implements CrmApi {
                 keyed.put("k" + i, calls.get(i));
             }
         }
-        Map<String, Bitrix24Batch.Outcome> outcomes = batch.run(keyed);
+        Map<String, Bitrix24Batch.Outcome> outcomes = new LinkedHashMap<>();
+        Map<String, Bitrix24Batch.Call> toSend = new LinkedHashMap<>();
+        keyed.forEach((key, call) -> answeredWrites
+                .take(call.text())
+                .ifPresentOrElse(
+                        result -> outcomes.put(key, new Bitrix24Batch.Outcome(result, null)),
+                        () -> toSend.put(key, call)));
+        outcomes.putAll(batch.run(toSend));
+        throwIfParked(keyed, outcomes);
         List<ItemOutcome> result = new ArrayList<>();
         for (int i = 0; i < calls.size(); i++) {
             Bitrix24Batch.Outcome outcome = outcomes.get("k" + i);
@@ -379,6 +396,24 @@ final class Bitrix24Client implements CrmApi {
             }
         }
         return result;
+    }
+
+    private void throwIfParked(Map<String, Bitrix24Batch.Call> calls, Map<String, Bitrix24Batch.Outcome> outcomes) {
+        Bitrix24Errors.MethodParked parked = outcomes.values().stream()
+                .filter(o -> o.failure() instanceof Bitrix24Errors.MethodParked)
+                .map(o -> (Bitrix24Errors.MethodParked) o.failure())
+                .findFirst()
+                .orElse(null);
+        if (parked == null) {
+            return;
+        }
+        calls.forEach((key, call) -> {
+            Bitrix24Batch.Outcome outcome = outcomes.get(key);
+            if (outcome.succeeded()) {
+                answeredWrites.remember(call.text(), outcome.result());
+            }
+        });
+        throw parked;
     }
 
     // ---- event handlers

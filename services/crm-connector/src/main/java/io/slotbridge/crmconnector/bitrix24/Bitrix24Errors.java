@@ -2,8 +2,10 @@ package io.slotbridge.crmconnector.bitrix24;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.slotbridge.contracts.RejectionCode;
+import io.slotbridge.crmconnector.app.AccountBlockedException;
 import io.slotbridge.crmconnector.app.CrmApiException;
 import io.slotbridge.crmconnector.http.ApiFailures;
+import java.time.Instant;
 import java.util.Locale;
 
 /**
@@ -26,6 +28,26 @@ final class Bitrix24Errors {
         }
     }
 
+    /** One method used up its operating time (429 OPERATION_TIME_LIMIT): it is parked, the portal is not. */
+    static final class OperatingTimeLimit extends CrmApiException {
+        OperatingTimeLimit(String reason, int status) {
+            super(RejectionCode.RATE_LIMITED, reason, true, status);
+        }
+    }
+
+    /**
+     * A call to a parked method, refused without asking the portal. Listeners wait until {@link #retryAt()} and get the
+     * work again (the write ledger keeps what went through from being applied twice); other methods are not held up.
+     */
+    static final class MethodParked extends AccountBlockedException {
+        MethodParked(String method, Instant until) {
+            super(
+                    "Bitrix24 method " + method + " is parked until " + until
+                            + " (OPERATION_TIME_LIMIT: its operating time on the portal is used up)",
+                    until);
+        }
+    }
+
     /** The error code of an answer, upper-cased, or null when it carries none. */
     static String code(JsonNode body) {
         JsonNode error = body.path("error");
@@ -43,8 +65,10 @@ final class Bitrix24Errors {
                 + "HTTP " + status;
         String c = code == null ? "" : code;
         switch (c) {
-            case QUERY_LIMIT_EXCEEDED, OPERATION_TIME_LIMIT:
+            case QUERY_LIMIT_EXCEEDED:
                 return new ApiFailures.Throttled(reason, status);
+            case OPERATION_TIME_LIMIT:
+                return new OperatingTimeLimit(reason, status);
             case "OVERLOAD_LIMIT":
                 // a manual block by Bitrix24 support: pause everything, as with amoCRM's 403
                 return new ApiFailures.Blocked(reason, status);

@@ -10,14 +10,17 @@ import io.slotbridge.crmconnector.http.ApiFailures;
 import io.slotbridge.crmconnector.http.JsonHttp;
 import io.slotbridge.crmconnector.http.ProblemText;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One Bitrix24 REST call ({@code POST <rest base><method>.json} with JSON parameters) through the portal's guard:
- * leaky-bucket permits, back-off on QUERY_LIMIT_EXCEEDED and 5xx, the circuit on OVERLOAD_LIMIT. Answers are classified
- * by their {@code error} code first and the HTTP status second.
+ * leaky-bucket permits, back-off on QUERY_LIMIT_EXCEEDED and 5xx, the circuit on OVERLOAD_LIMIT, and a method parked
+ * on OPERATION_TIME_LIMIT is not called until its operating time resets. Answers are classified by their {@code error}
+ * code first and the HTTP status second.
  */
 final class Bitrix24Http {
 
@@ -29,6 +32,7 @@ final class Bitrix24Http {
     private final Bitrix24Credentials credentials;
     private final ObjectMapper json;
     private final MeterRegistry meters;
+    private final Bitrix24MethodParking parking;
 
     Bitrix24Http(
             String tenant,
@@ -36,17 +40,27 @@ final class Bitrix24Http {
             AccountGuard guard,
             Bitrix24Credentials credentials,
             ObjectMapper json,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            Bitrix24MethodParking parking) {
         this.tenant = tenant;
         this.http = http;
         this.guard = guard;
         this.credentials = credentials;
         this.json = json;
         this.meters = meters;
+        this.parking = parking;
+    }
+
+    Bitrix24MethodParking parking() {
+        return parking;
     }
 
     /** The whole answer ({@code result}, {@code total}, {@code next}, {@code time}) of a successful call. */
     JsonNode call(String method, ObjectNode params) {
+        Optional<Instant> parked = parking.parkedUntil(method);
+        if (parked.isPresent()) {
+            throw parking.parked(method, parked.get());
+        }
         Bitrix24Credentials.Access access = credentials.current();
         try {
             return guard.call(() -> once(method, params, access));
@@ -72,6 +86,7 @@ final class Bitrix24Http {
         String code = answer == null ? null : Bitrix24Errors.code(answer);
         count(method, code == null ? String.valueOf(response.status()) : code);
         if (code == null && response.ok() && answer != null && answer.has("result")) {
+            parking.observe(method, answer.path("time"));
             return answer;
         }
         CrmApiException failure = answer == null
@@ -82,6 +97,9 @@ final class Bitrix24Http {
                         response.status(),
                         code,
                         answer.path("error_description").asText(null));
+        if (failure instanceof Bitrix24Errors.OperatingTimeLimit) {
+            throw parking.park(method, failure.reason());
+        }
         if (!failure.retryable() && !(failure instanceof Bitrix24Errors.TokenExpired)) {
             log.warn("tenant {}: {}", tenant, failure.reason());
         }

@@ -38,10 +38,12 @@ import io.slotbridge.crmconnector.domain.FieldWrite;
 import io.slotbridge.crmconnector.domain.LeadWrite;
 import io.slotbridge.crmconnector.http.AccountGuard;
 import io.slotbridge.crmconnector.http.JsonHttp;
+import io.slotbridge.platform.time.AdjustableClock;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -57,6 +59,12 @@ class Bitrix24ClientTest {
     static final String PORTAL = "unit";
     static final WireMockServer WIREMOCK = start();
     static final ObjectMapper JSON = new ObjectMapper();
+    static final Duration DEFAULT_PARK = Duration.ofMinutes(1);
+
+    /** Each test's time: parks end when a test advances it. */
+    AdjustableClock clock = AdjustableClock.system();
+
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     static WireMockServer start() {
         WireMockServer server =
@@ -318,9 +326,102 @@ class Bitrix24ClientTest {
                         e -> assertThat(e.reason()).contains("outgoing webhook").contains("crm.application-token"));
     }
 
+    @Test
+    void operation_time_limit_parks_only_that_method_until_its_operating_reset_and_other_methods_keep_working() {
+        long resetAt = clock.instant().plusSeconds(300).getEpochSecond();
+        WIREMOCK.stubFor(post(urlEqualTo(rest(PORTAL, "batch")))
+                .withRequestBody(containing("crm.timeline.comment.add"))
+                .willReturn(ok(batchWithTimes(
+                        "{\"k0\":3001}", "{\"k1\":" + operationTimeLimit() + "}", "{\"k0\":" + time(resetAt) + "}"))));
+        WIREMOCK.stubFor(post(urlEqualTo(rest(PORTAL, "batch")))
+                .withRequestBody(containing("crm.deal.update"))
+                .willReturn(ok(batch(Map.of("k0", "true"), Map.of()))));
+        Bitrix24Client client = client("static-token");
+        List<CrmApi.NewNote> notes = List.of(new CrmApi.NewNote("1001", "one"), new CrmApi.NewNote("1002", "two"));
+
+        assertThatThrownBy(() -> client.addNotes(notes))
+                .isInstanceOfSatisfying(Bitrix24Errors.MethodParked.class, e -> {
+                    assertThat(e.retryAt()).isEqualTo(Instant.ofEpochSecond(resetAt));
+                    assertThat(e.reason()).contains("crm.timeline.comment.add").contains("OPERATION_TIME_LIMIT");
+                });
+        // parked: not even asked, while crm.deal.update goes through
+        assertThatThrownBy(() -> client.addNotes(notes)).isInstanceOf(Bitrix24Errors.MethodParked.class);
+        assertThat(client.updateLeads(List.of(new LeadWrite("1001", "0", "WON", null, Map.of(), List.of("c1"))))
+                        .get(0)
+                        .succeeded())
+                .isTrue();
+        WIREMOCK.verify(1, postRequestedFor(urlEqualTo(rest(PORTAL, "batch"))).withRequestBody(containing("comment")));
+        assertThat(meters.counter(
+                                "slotbridge.crm.bitrix24.method.parked",
+                                "tenant",
+                                PORTAL,
+                                "method",
+                                "crm.timeline.comment.add")
+                        .count())
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void after_the_park_the_same_batch_sends_only_what_was_refused_and_nothing_is_applied_twice() {
+        WIREMOCK.stubFor(post(urlEqualTo(rest(PORTAL, "batch")))
+                .inScenario("park")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(ok(batchWithTimes("{\"k0\":3001}", "{\"k1\":" + operationTimeLimit() + "}", "[]")))
+                .willSetStateTo("reset"));
+        WIREMOCK.stubFor(post(urlEqualTo(rest(PORTAL, "batch")))
+                .inScenario("park")
+                .whenScenarioStateIs("reset")
+                .willReturn(ok(batch(Map.of("k1", "3002"), Map.of()))));
+        Bitrix24Client client = client("static-token");
+        List<CrmApi.NewNote> notes = List.of(new CrmApi.NewNote("1001", "one"), new CrmApi.NewNote("1002", "two"));
+
+        Instant before = clock.instant();
+        assertThatThrownBy(() -> client.addNotes(notes))
+                .isInstanceOfSatisfying(Bitrix24Errors.MethodParked.class, e -> assertThat(e.retryAt())
+                        .isBetween(before.plus(DEFAULT_PARK), clock.instant().plus(DEFAULT_PARK)));
+        clock.advance(DEFAULT_PARK.plusSeconds(1));
+        List<CrmApi.ItemOutcome> outcomes = client.addNotes(notes);
+
+        assertThat(outcomes).extracting(CrmApi.ItemOutcome::createdId).containsExactly("3001", "3002");
+        List<JsonNode> sent = WIREMOCK.getAllServeEvents().stream()
+                .map(e -> body(e.getRequest().getBodyAsString()).path("cmd"))
+                .toList();
+        assertThat(sent).hasSize(2);
+        assertThat(sent).filteredOn(cmd -> cmd.has("k0")).hasSize(1);
+    }
+
+    @Test
+    void a_single_call_refused_with_429_operation_time_limit_is_parked_not_retried() {
+        WIREMOCK.stubFor(post(urlEqualTo(rest(PORTAL, "event.get"))).willReturn(json(429, operationTimeLimit())));
+        Bitrix24Client client = client("static-token");
+
+        assertThatThrownBy(client::webhooks).isInstanceOf(Bitrix24Errors.MethodParked.class);
+        assertThatThrownBy(client::webhooks).isInstanceOf(Bitrix24Errors.MethodParked.class);
+
+        WIREMOCK.verify(1, postRequestedFor(urlEqualTo(rest(PORTAL, "event.get"))));
+    }
+
+    /** The documented body of the operating-time refusal (Bitrix24 system errors: 429 OPERATION_TIME_LIMIT). */
+    private static String operationTimeLimit() {
+        return Bitrix24Stubs.error("OPERATION_TIME_LIMIT", "Method is blocked due to operation time limit.");
+    }
+
+    /** A {@code time} block as limits.md documents it, with the method's operating time and reset. */
+    private static String time(long operatingResetAt) {
+        return "{\"start\":1778747192.910734,\"finish\":1778747193.530359,\"duration\":0.6196250915527344,"
+                + "\"processing\":0.032338857650756836,\"date_start\":\"2026-05-14T10:26:32+02:00\","
+                + "\"date_finish\":\"2026-05-14T10:26:33+02:00\",\"operating_reset_at\":" + operatingResetAt
+                + ",\"operating\":3.3076241016387939}";
+    }
+
+    private static String batchWithTimes(String results, String errors, String times) {
+        return Bitrix24Stubs.answer("{\"result\":" + results + ",\"result_error\":" + errors
+                + ",\"result_total\":[],\"result_next\":[],\"result_time\":" + times + "}");
+    }
+
     // ---- wiring
 
-    private static Bitrix24Credentials credentials(String mode) {
+    private Bitrix24Credentials credentials(String mode) {
         return new Bitrix24Credentials(PORTAL, crm(mode), null, null, Clock.systemUTC());
     }
 
@@ -343,7 +444,7 @@ class Bitrix24ClientTest {
                 "Причина отказа");
     }
 
-    private static Bitrix24Http http(Bitrix24Credentials credentials) {
+    private Bitrix24Http http(Bitrix24Credentials credentials) {
         AccountGuard guard = new AccountGuard(
                 PORTAL,
                 50,
@@ -361,10 +462,11 @@ class Bitrix24ClientTest {
                 guard,
                 credentials,
                 JSON,
-                new SimpleMeterRegistry());
+                meters,
+                new Bitrix24MethodParking(PORTAL, DEFAULT_PARK, clock, meters));
     }
 
-    private static Bitrix24Batch batchRunner(Bitrix24Credentials credentials) {
+    private Bitrix24Batch batchRunner(Bitrix24Credentials credentials) {
         return new Bitrix24Batch(
                 http(credentials),
                 JSON,
@@ -373,7 +475,7 @@ class Bitrix24ClientTest {
                 DistributionSummary.builder("b").register(new SimpleMeterRegistry()));
     }
 
-    private static Bitrix24Client client(String mode) {
+    private Bitrix24Client client(String mode) {
         Bitrix24Credentials credentials = credentials(mode);
         Bitrix24Http http = http(credentials);
         return new Bitrix24Client(
@@ -391,7 +493,7 @@ class Bitrix24ClientTest {
                 "Воронка",
                 ZoneId.of("Europe/Moscow"),
                 JSON,
-                Clock.systemUTC());
+                clock);
     }
 
     private static String command(String method) {
