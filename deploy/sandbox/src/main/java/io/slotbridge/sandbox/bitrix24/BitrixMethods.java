@@ -23,6 +23,12 @@ public class BitrixMethods {
         }
     }
 
+    private final BitrixOfflineQueue offline;
+
+    public BitrixMethods(BitrixOfflineQueue offline) {
+        this.offline = offline;
+    }
+
     Result call(BitrixPortal portal, String method, BitrixParams params, long userId, List<BitrixPortal.Fired> fired) {
         return switch (method.toLowerCase(Locale.ROOT)) {
             case "crm.deal.add" -> dealAdd(portal, params.map("fields"), false, userId, fired);
@@ -55,7 +61,15 @@ public class BitrixMethods {
                 Result.of(portal.handlers().stream().map(BitrixMethods::handler).toList());
             case "user.get" -> users(portal);
             case "event.unbind" ->
-                Result.of(Map.of("count", portal.unbind(upper(params.string("event")), params.string("handler"))));
+                Result.of(Map.of(
+                        "count",
+                        portal.unbind(
+                                upper(params.string("event")),
+                                params.string("handler"),
+                                "offline".equalsIgnoreCase(params.string("event_type")))));
+            case "event.offline.get" -> Result.of(offline.get(portal, params));
+            case "event.offline.clear" -> Result.of(offline.clear(portal, params));
+            case "event.offline.error" -> Result.of(offline.error(portal, params));
             default -> throw BitrixErrors.methodNotFound(method);
         };
     }

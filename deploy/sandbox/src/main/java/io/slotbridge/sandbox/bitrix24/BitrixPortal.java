@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -271,19 +272,23 @@ public final class BitrixPortal {
 
     // ---- event handlers ----
 
+    /** Offline handlers have no URL: one per event. */
     synchronized boolean bind(Handler handler) {
         boolean exists = handlers.stream()
-                .anyMatch(h -> h.event().equals(handler.event()) && h.handler().equals(handler.handler()));
+                .anyMatch(h -> h.event().equals(handler.event())
+                        && h.offline() == handler.offline()
+                        && Objects.equals(h.handler(), handler.handler()));
         if (!exists) {
             handlers.add(handler);
         }
         return !exists;
     }
 
-    synchronized int unbind(String event, String handler) {
+    synchronized int unbind(String event, String handler, boolean offline) {
         int before = handlers.size();
-        handlers.removeIf(
-                h -> h.event().equals(event) && (handler == null || h.handler().equals(handler)));
+        handlers.removeIf(h -> h.event().equals(event)
+                && h.offline() == offline
+                && (offline || handler == null || h.handler().equals(handler)));
         return before - handlers.size();
     }
 

@@ -43,6 +43,7 @@ public class BitrixRestController {
     private final BitrixMethods methods;
     private final BitrixEventSender events;
     private final BitrixOperatingTime operating;
+    private final BitrixOfflineQueue offline;
     private final TokenRegistry tokens;
     private final ObjectMapper json;
     private final Clock clock;
@@ -52,6 +53,7 @@ public class BitrixRestController {
             BitrixMethods methods,
             BitrixEventSender events,
             BitrixOperatingTime operating,
+            BitrixOfflineQueue offline,
             TokenRegistry tokens,
             ObjectMapper json,
             Clock clock) {
@@ -59,6 +61,7 @@ public class BitrixRestController {
         this.methods = methods;
         this.events = events;
         this.operating = operating;
+        this.offline = offline;
         this.tokens = tokens;
         this.json = json;
         this.clock = clock;
@@ -129,6 +132,7 @@ public class BitrixRestController {
                     BitrixTime.of(started, clock.instant(), operating.account(portal, name, started, clock.instant())));
         }
         events.publish(portal, fired);
+        offline.record(portal, fired, userId);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
     }
 

@@ -316,6 +316,62 @@ class BitrixRestIT extends SandboxIntegrationTest {
         assertThat(rest(portal, "crm.deal.fields", "{}").status()).isEqualTo(200);
     }
 
+    @Test
+    void offline_events_keep_one_record_per_deal_reserved_per_process_until_cleared_or_marked_as_errors() {
+        String portal = portal();
+        assertThat(rest(portal, "event.bind", "{\"event\":\"ONCRMDEALUPDATE\",\"event_type\":\"offline\"}")
+                        .status())
+                .isEqualTo(200);
+        long deal = rest(portal, "crm.deal.add", "{\"fields\":{\"TITLE\":\"Офлайн\"}}")
+                .json()
+                .path("result")
+                .asLong();
+        for (int i = 0; i < 3; i++) {
+            rest(portal, "crm.deal.update", "{\"id\":" + deal + ",\"fields\":{\"TITLE\":\"v" + i + "\"}}");
+        }
+
+        JsonNode reserved =
+                rest(portal, "event.offline.get", "{\"clear\":0}").json().path("result");
+        assertThat(reserved.path("events")).hasSize(1);
+        JsonNode event = reserved.path("events").get(0);
+        assertThat(event.path("EVENT_NAME").asText()).isEqualTo("ONCRMDEALUPDATE");
+        assertThat(event.at("/EVENT_DATA/FIELDS/ID").asLong()).isEqualTo(deal);
+        assertThat(event.path("MESSAGE_ID").asText()).hasSize(32);
+        String process = reserved.path("process_id").asText();
+        assertThat(process).isNotBlank();
+        // reserved records are hidden from other readers; a change meanwhile queues a new record
+        assertThat(rest(portal, "event.offline.get", "{\"clear\":0}").json().at("/result/events"))
+                .isEmpty();
+        rest(portal, "crm.deal.update", "{\"id\":" + deal + ",\"fields\":{\"TITLE\":\"v3\"}}");
+
+        rest(
+                portal,
+                "event.offline.error",
+                "{\"process_id\":\"" + process + "\",\"message_id\":[\""
+                        + event.path("MESSAGE_ID").asText() + "\"]}");
+
+        assertThat(rest(portal, "event.offline.get", "{\"clear\":0}").json().at("/result/events"))
+                .as("the waiting copy gave way to the record marked as an error")
+                .isEmpty();
+        JsonNode errors = rest(portal, "event.offline.get", "{\"clear\":0,\"error\":1}")
+                .json()
+                .path("result");
+        assertThat(errors.path("events")).hasSize(1);
+        rest(
+                portal,
+                "event.offline.clear",
+                "{\"process_id\":\"" + errors.path("process_id").asText() + "\"}");
+        assertThat(rest(portal, "event.offline.get", "{\"clear\":0,\"error\":1}")
+                        .json()
+                        .at("/result/events"))
+                .isEmpty();
+        assertThat(rest(portal, "event.get", "{}")
+                        .json()
+                        .at("/result/0/offline")
+                        .asInt())
+                .isEqualTo(1);
+    }
+
     private String portal() {
         String portal = unique("b24");
         assertThat(call("POST", "/sandbox/bitrix24/" + portal, null, null, null).status())
