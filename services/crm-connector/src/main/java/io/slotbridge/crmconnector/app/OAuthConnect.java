@@ -2,6 +2,7 @@ package io.slotbridge.crmconnector.app;
 
 import io.slotbridge.crmconnector.config.TenantSettings;
 import java.time.Instant;
+import java.util.Map;
 
 /** A CRM whose accounts connect by the OAuth authorization-code flow ({@code /connect/<kind>/<tenant>}). */
 public interface OAuthConnect {
@@ -17,4 +18,44 @@ public interface OAuthConnect {
 
     /** Exchanges the authorization code for the first token pair, stores it encrypted, returns its expiry. */
     Instant completeConnect(String tenant, TenantSettings settings, String code);
+
+    /**
+     * A CRM whose application install connects the account by itself: the CRM posts an install event with the tokens
+     * to {@code POST /connect/<kind>/<tenant>/install} (Bitrix24 {@code ONAPPINSTALL}).
+     */
+    interface AppInstall {
+
+        /** The {@code crm.kind} whose install events this handles. */
+        String kind();
+
+        /**
+         * Verifies the posted install event (it is not signed), stores its tokens encrypted, publishes the
+         * installation and binds our event handlers.
+         *
+         * @param form the form fields by their bracketed names ({@code auth[member_id]})
+         * @throws InstallRefused when the event is not a genuine install of the tenant's account; nothing is stored
+         */
+        Installed install(String tenant, TenantSettings settings, Map<String, String> form);
+    }
+
+    /**
+     * @param handlersProblem null when our event handlers are bound, else why not (the install itself stands; the
+     *     administrator installs the handlers again with {@code POST /admin/tenants/<tenant>/webhooks})
+     */
+    record Installed(String memberId, Instant tokenExpiresAt, String handlersProblem) {}
+
+    /** An install event refused: answered with {@code status} and {@code reason} (which never contains a token). */
+    final class InstallRefused extends RuntimeException {
+
+        private final int status;
+
+        public InstallRefused(int status, String reason) {
+            super(reason, null, false, false);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
 }

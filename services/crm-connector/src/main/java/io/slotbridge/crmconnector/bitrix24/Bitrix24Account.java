@@ -7,6 +7,7 @@ import io.slotbridge.crmconnector.app.CrmApi;
 import io.slotbridge.crmconnector.config.TenantSettings;
 import io.slotbridge.crmconnector.http.AccountGuard;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /** One tenant's Bitrix24 portal. */
 final class Bitrix24Account implements CrmAccount {
@@ -17,20 +18,24 @@ final class Bitrix24Account implements CrmAccount {
     private final AccountGuard guard;
     private final Bitrix24Entity entity;
     private final Bitrix24Credentials credentials;
+    private final BooleanSupplier installed;
 
+    /** @param installed whether a verified application install stored the portal's application token */
     Bitrix24Account(
             String tenant,
             TenantSettings settings,
             Bitrix24Client client,
             AccountGuard guard,
             Bitrix24Entity entity,
-            Bitrix24Credentials credentials) {
+            Bitrix24Credentials credentials,
+            BooleanSupplier installed) {
         this.tenant = tenant;
         this.settings = settings;
         this.client = client;
         this.guard = guard;
         this.entity = entity;
         this.credentials = credentials;
+        this.installed = installed;
     }
 
     @Override
@@ -67,14 +72,14 @@ final class Bitrix24Account implements CrmAccount {
 
     /**
      * The gateway's Bitrix24 endpoint; it authenticates each event by {@code auth[application_token]}, so the tenant
-     * needs {@code crm.application-token} before any handler is worth binding.
+     * needs {@code crm.application-token} or an installed application before any handler is worth binding.
      */
     @Override
     public String webhookDestination(String publicBaseUrl) {
         String token = settings.crm().applicationToken();
-        if (token == null || token.isBlank()) {
-            throw new IllegalStateException("tenant " + tenant
-                    + ": crm.application-token is not set, so the gateway would refuse every Bitrix24 event");
+        if ((token == null || token.isBlank()) && !installed.getAsBoolean()) {
+            throw new IllegalStateException("tenant " + tenant + ": neither crm.application-token is set nor the"
+                    + " Bitrix24 application installed, so the gateway would refuse every Bitrix24 event");
         }
         String base =
                 publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;

@@ -12,6 +12,7 @@ import io.slotbridge.crmconnector.config.CrmConnectorProperties;
 import io.slotbridge.crmconnector.config.TenantSettings;
 import io.slotbridge.crmconnector.http.AccountGuard;
 import io.slotbridge.crmconnector.http.JsonHttp;
+import io.slotbridge.crmconnector.store.InstallationStore;
 import io.slotbridge.crmconnector.store.TokenStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,18 +39,21 @@ public class Bitrix24Adapter implements CrmAdapter, OAuthConnect {
     private final ObjectMapper json = new ObjectMapper();
     private final JsonHttp http;
     private final TokenStore tokens;
+    private final InstallationStore installations;
     private final Bitrix24OAuth oauth;
     private final Duration defaultMethodPark;
 
     public Bitrix24Adapter(
             CrmConnectorProperties properties,
             TokenStore tokens,
+            InstallationStore installations,
             Clock clock,
             MeterRegistry meters,
             ApplicationEventPublisher events,
             @Value("${slotbridge.crm-connector.bitrix24.default-method-park:PT1M}") Duration defaultMethodPark) {
         this.properties = properties;
         this.tokens = tokens;
+        this.installations = installations;
         this.clock = clock;
         this.meters = meters;
         this.events = events;
@@ -108,7 +112,9 @@ public class Bitrix24Adapter implements CrmAdapter, OAuthConnect {
                 settings.timeZone(),
                 json,
                 clock);
-        return new Bitrix24Account(tenant, settings, client, guard, entity, credentials);
+        return new Bitrix24Account(tenant, settings, client, guard, entity, credentials, () -> installations
+                .find(tenant)
+                .isPresent());
     }
 
     @Override

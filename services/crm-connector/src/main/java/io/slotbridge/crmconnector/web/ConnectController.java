@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -27,8 +28,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
@@ -37,7 +40,8 @@ import org.springframework.web.util.HtmlUtils;
  * The OAuth authorization-code flow of every CRM that has one ({@link OAuthConnect}: amoCRM, Bitrix24 applications). The console hands the administrator a link with a signed, short-lived ticket;
  * we answer with a redirect to the CRM's consent page carrying a random single-use {@code state}; the CRM sends the
  * browser back to the callback, where the state is consumed and the code exchanged for tokens that are stored
- * encrypted.
+ * encrypted. A CRM that announces an application install itself ({@link OAuthConnect.AppInstall}: Bitrix24's
+ * {@code ONAPPINSTALL}) posts it to {@code /connect/<crm>/<tenant>/install}, the application's handler URL.
  */
 @RestController
 public class ConnectController {
@@ -50,6 +54,7 @@ public class ConnectController {
     private final ObjectProvider<AdminAccess> access;
     private final TenantDirectory tenants;
     private final Map<String, OAuthConnect> connectors;
+    private final Map<String, OAuthConnect.AppInstall> installs;
     private final TokenStore store;
     private final CrmConnectorProperties properties;
     private final Clock clock;
@@ -58,12 +63,14 @@ public class ConnectController {
             ObjectProvider<AdminAccess> access,
             TenantDirectory tenants,
             List<OAuthConnect> connectors,
+            List<OAuthConnect.AppInstall> installs,
             TokenStore store,
             CrmConnectorProperties properties,
             Clock clock) {
         this.access = access;
         this.tenants = tenants;
         this.connectors = connectors.stream().collect(Collectors.toMap(OAuthConnect::kind, Function.identity()));
+        this.installs = installs.stream().collect(Collectors.toMap(OAuthConnect.AppInstall::kind, Function.identity()));
         this.store = store;
         this.properties = properties;
         this.clock = clock;
@@ -119,6 +126,39 @@ public class ConnectController {
         return ResponseEntity.ok()
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .body(page);
+    }
+
+    /**
+     * The application install event the CRM posts (form-urlencoded). Unsigned, so the handler verifies it against
+     * the tenant's configured account before anything is stored; a refusal is logged with its reason.
+     */
+    @PostMapping(path = "/connect/{crm}/{tenant}/install", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    public ResponseEntity<?> install(
+            @PathVariable String crm, @PathVariable String tenant, @RequestParam MultiValueMap<String, String> form) {
+        OAuthConnect.AppInstall install = installs.get(crm);
+        if (install == null) {
+            throw new UnknownTenantException(crm);
+        }
+        TenantSettings settings = tenantOf(crm, tenant);
+        OAuthConnect.Installed installed;
+        try {
+            installed = install.install(tenant, settings, form.toSingleValueMap());
+        } catch (OAuthConnect.InstallRefused refused) {
+            log.warn(
+                    "tenant {}: {} install event refused ({}): {}",
+                    tenant,
+                    crm,
+                    refused.status(),
+                    refused.getMessage());
+            return problem(HttpStatus.valueOf(refused.status()), "Install event refused", refused.getMessage());
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("tenant", tenant);
+        answer.put("memberId", installed.memberId());
+        answer.put("tokenExpiresAt", installed.tokenExpiresAt().toString());
+        answer.put(
+                "handlers", installed.handlersProblem() == null ? "bound" : "failed: " + installed.handlersProblem());
+        return ResponseEntity.ok(answer);
     }
 
     private OAuthConnect connector(String crm) {

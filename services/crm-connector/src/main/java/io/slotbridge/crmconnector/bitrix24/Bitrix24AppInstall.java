@@ -1,0 +1,184 @@
+package io.slotbridge.crmconnector.bitrix24;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.slotbridge.contracts.MessageIds;
+import io.slotbridge.contracts.Topics;
+import io.slotbridge.contracts.crm.CrmAppInstalled;
+import io.slotbridge.contracts.crm.CrmKind;
+import io.slotbridge.crmconnector.app.OAuthConnect;
+import io.slotbridge.crmconnector.app.OAuthConnect.InstallRefused;
+import io.slotbridge.crmconnector.app.WebhookInstaller;
+import io.slotbridge.crmconnector.config.CrmConnectorProperties;
+import io.slotbridge.crmconnector.config.TenantSettings;
+import io.slotbridge.crmconnector.http.JsonHttp;
+import io.slotbridge.crmconnector.store.InstallationStore;
+import io.slotbridge.crmconnector.store.TokenStore;
+import io.slotbridge.platform.crypto.Secrets;
+import io.slotbridge.platform.outbox.OutboxWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A Bitrix24 application installed on a tenant's portal connects it: the portal posts {@code ONAPPINSTALL} with the
+ * application's tokens to the install handler. The post is not signed, so it is believed only when it names the
+ * tenant's configured portal (domain and client endpoint), its {@code member_id} matches {@code crm.member-id} when
+ * one is configured, and the configured portal — never a URL from the post — answers {@code app.info} to its access
+ * token. Then, in one transaction, the tokens and the application token are stored encrypted and the installation is
+ * appended to the outbox for the gateway; afterwards the event handlers are bound again (Bitrix24 deletes them when
+ * an application is reinstalled or updated).
+ */
+@Component
+public class Bitrix24AppInstall implements OAuthConnect.AppInstall {
+
+    private static final Logger log = LoggerFactory.getLogger(Bitrix24AppInstall.class);
+
+    private final TokenStore tokens;
+    private final InstallationStore installations;
+    private final OutboxWriter outbox;
+    private final TransactionTemplate tx;
+    private final WebhookInstaller handlers;
+    private final Bitrix24AppInfo appInfo;
+    private final Clock clock;
+
+    public Bitrix24AppInstall(
+            TokenStore tokens,
+            InstallationStore installations,
+            OutboxWriter outbox,
+            TransactionTemplate tx,
+            WebhookInstaller handlers,
+            CrmConnectorProperties properties,
+            Clock clock) {
+        this.tokens = tokens;
+        this.installations = installations;
+        this.outbox = outbox;
+        this.tx = tx;
+        this.handlers = handlers;
+        this.appInfo = new Bitrix24AppInfo(
+                new JsonHttp(
+                        properties.http().connectTimeout(), properties.http().readTimeout()),
+                new ObjectMapper());
+        this.clock = clock;
+    }
+
+    @Override
+    public String kind() {
+        return Bitrix24Adapter.KIND;
+    }
+
+    @Override
+    public OAuthConnect.Installed install(String tenant, TenantSettings settings, Map<String, String> form) {
+        TenantSettings.Crm crm = settings.crm();
+        String mode = crm.auth() == null ? "oauth" : crm.auth().modeOrDefault();
+        if (!mode.equals("oauth")) {
+            throw new InstallRefused(
+                    409,
+                    "tenant " + tenant + " calls Bitrix24 with crm.auth.mode " + mode
+                            + "; an application install connects oauth tenants only");
+        }
+        Bitrix24InstallEvent event = Bitrix24InstallEvent.parse(form);
+        String restBase = restBase(crm.baseUrl());
+        if (!samePortal(restBase, event)) {
+            throw new InstallRefused(
+                    403,
+                    "the install event names portal " + event.domain() + " (" + event.clientEndpoint()
+                            + "), not the tenant's crm.base-url");
+        }
+        String configuredMember = crm.memberId();
+        if (configuredMember != null
+                && !configuredMember.isBlank()
+                && !Secrets.constantTimeEquals(configuredMember, event.memberId())) {
+            throw new InstallRefused(403, "auth[member_id] is not the tenant's crm.member-id");
+        }
+        Bitrix24AppInfo.Answer answer = appInfo.check(restBase, event.accessToken());
+        switch (answer.verdict()) {
+            case REFUSED ->
+                throw new InstallRefused(
+                        401, "the portal refused the install event's access token on app.info: " + answer.detail());
+            case UNREACHABLE ->
+                throw new InstallRefused(
+                        503,
+                        "could not verify the install event, app.info failed: " + answer.detail()
+                                + "; reinstall the application when the portal answers again");
+            case GENUINE -> {
+                if (!answer.installed()) {
+                    log.warn(
+                            "tenant {}: app.info says the application's installation is not finished; Bitrix24"
+                                    + " delivers no events until it is",
+                            tenant);
+                }
+            }
+        }
+        Instant now = clock.instant();
+        Instant expiresAt = now.plusSeconds(event.expiresInSeconds());
+        tx.executeWithoutResult(status -> {
+            tokens.save(Bitrix24Credentials.CRM, tenant, event.accessToken(), event.refreshToken(), expiresAt, now);
+            installations.save(
+                    tenant,
+                    new InstallationStore.Installation(
+                            event.memberId(), event.domain(), event.applicationToken(), now));
+            outbox.append(
+                    Topics.CRM_INSTALLATIONS,
+                    new CrmAppInstalled(
+                            MessageIds.deterministic(tenant, "bitrix24-install", event.memberId(), now.toString()),
+                            tenant,
+                            now,
+                            CrmKind.BITRIX24,
+                            event.memberId(),
+                            event.domain(),
+                            CrmAppInstalled.digestOf(event.applicationToken())));
+        });
+        log.info(
+                "tenant {}: Bitrix24 application (version {}) installed on portal {} (member {}), {}; access token"
+                        + " valid until {}",
+                tenant,
+                event.version(),
+                event.domain(),
+                event.memberId(),
+                answer.detail(),
+                expiresAt);
+        return new OAuthConnect.Installed(event.memberId(), expiresAt, bindHandlers(tenant));
+    }
+
+    /** The install stands even when binding fails: the administrator can bind again from the admin API. */
+    private String bindHandlers(String tenant) {
+        try {
+            WebhookInstaller.Installed bound = handlers.install(tenant);
+            log.info("tenant {}: Bitrix24 event handlers {}", tenant, bound.created() ? "bound" : "already bound");
+            return null;
+        } catch (RuntimeException e) {
+            log.error(
+                    "tenant {}: installed, but binding the Bitrix24 event handlers failed ({}); POST"
+                            + " /admin/tenants/{}/webhooks binds them",
+                    tenant,
+                    e.getMessage(),
+                    tenant);
+            return e.getMessage();
+        }
+    }
+
+    /** Both the domain and the client endpoint must be the configured portal's. */
+    static boolean samePortal(String restBase, Bitrix24InstallEvent event) {
+        String host = java.net.URI.create(restBase).getRawAuthority();
+        return host != null
+                && host.equalsIgnoreCase(event.domain().strip())
+                && normalised(restBase).equals(normalised(event.clientEndpoint()));
+    }
+
+    private static String restBase(String baseUrl) {
+        if (baseUrl == null || baseUrl.isBlank()) {
+            throw new IllegalStateException("crm.base-url is not set");
+        }
+        return (baseUrl.endsWith("/") ? baseUrl : baseUrl + "/") + "rest/";
+    }
+
+    private static String normalised(String url) {
+        String trimmed = url.strip().toLowerCase(Locale.ROOT);
+        return trimmed.endsWith("/") ? trimmed : trimmed + "/";
+    }
+}
