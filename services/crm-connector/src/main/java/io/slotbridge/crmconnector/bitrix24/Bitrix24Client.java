@@ -20,10 +20,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -52,6 +55,7 @@ final class Bitrix24Client implements CrmApi {
     private final ObjectMapper json;
     private final Clock clock;
     private final Bitrix24AnsweredWrites answeredWrites;
+    private final Bitrix24OfflineEvents offlineEvents;
     /** The loss reason field's code once known (empty: the portal has none); null until first read. */
     private volatile Optional<String> lossReasonField;
 
@@ -77,6 +81,7 @@ final class Bitrix24Client implements CrmApi {
         this.json = json;
         this.clock = clock;
         this.answeredWrites = new Bitrix24AnsweredWrites(ANSWERED_WRITES_KEPT, clock);
+        this.offlineEvents = new Bitrix24OfflineEvents(tenant, http, entity, json, clock);
     }
 
     @Override
@@ -418,16 +423,54 @@ final class Bitrix24Client implements CrmApi {
 
     // ---- event handlers
 
+    /**
+     * The portal's offline-event queue, for applications (OAuth): Bitrix24 keeps offline events only for them, and an
+     * inbound webhook cannot bind events at all.
+     */
+    Optional<Bitrix24OfflineEvents> offlineEvents() {
+        return usesOfflineEvents() ? Optional.of(offlineEvents) : Optional.empty();
+    }
+
+    private boolean usesOfflineEvents() {
+        return credentials.mode().equals("oauth");
+    }
+
+    /** The offline twins we bind beside the online handlers: the tenant's entity's add/update/delete. */
+    private List<String> offlineTwins(Collection<String> events) {
+        if (!usesOfflineEvents()) {
+            return List.of();
+        }
+        String prefix = "ONCRM" + entity.name();
+        return events.stream().filter(e -> e.startsWith(prefix)).toList();
+    }
+
+    /**
+     * Online handlers by destination. For OAuth portals an entity event counts as installed only when its offline twin
+     * is bound too, so an installation that lacks them is completed by the next install.
+     */
     @Override
     public List<Webhook> webhooks() {
         Map<String, List<String>> byHandler = new LinkedHashMap<>();
+        Set<String> offline = new HashSet<>();
         for (JsonNode h : http.call("event.get", json.createObjectNode()).path("result")) {
-            byHandler
-                    .computeIfAbsent(h.path("handler").asText(), k -> new ArrayList<>())
-                    .add(h.path("event").asText().toUpperCase(java.util.Locale.ROOT));
+            String event = h.path("event").asText().toUpperCase(Locale.ROOT);
+            if (h.path("offline").asInt() == 1) {
+                offline.add(event);
+            } else {
+                byHandler
+                        .computeIfAbsent(h.path("handler").asText(), k -> new ArrayList<>())
+                        .add(event);
+            }
         }
         List<Webhook> hooks = new ArrayList<>();
-        byHandler.forEach((handler, events) -> hooks.add(new Webhook(null, handler, events, false)));
+        byHandler.forEach((handler, events) -> {
+            List<String> twinless = offlineTwins(events).stream()
+                    .filter(e -> !offline.contains(e))
+                    .toList();
+            List<String> complete =
+                    events.stream().filter(e -> !twinless.contains(e)).toList();
+            hooks.add(new Webhook(null, handler, complete, false));
+        });
         return hooks;
     }
 
@@ -449,6 +492,12 @@ final class Bitrix24Client implements CrmApi {
                 new Bitrix24Batch.Call(
                         "event.bind",
                         json.createObjectNode().put("event", event).put("handler", destination))));
+        offlineTwins(events)
+                .forEach(event -> calls.put(
+                        "offline_" + event,
+                        new Bitrix24Batch.Call(
+                                "event.bind",
+                                json.createObjectNode().put("event", event).put("event_type", "offline"))));
         batch.run(calls).values().forEach(outcome -> {
             if (!outcome.succeeded() && !outcome.failure().reason().contains(Bitrix24Errors.HANDLER_ALREADY_BOUND)) {
                 throw outcome.failure();
@@ -460,18 +509,26 @@ final class Bitrix24Client implements CrmApi {
     @Override
     public void removeWebhook(String destination) {
         Map<String, Bitrix24Batch.Call> calls = new LinkedHashMap<>();
-        for (Webhook hook : webhooks()) {
-            if (hook.destination().equals(destination)) {
-                hook.events()
-                        .forEach(event -> calls.put(
-                                event,
-                                new Bitrix24Batch.Call(
-                                        "event.unbind",
-                                        json.createObjectNode()
-                                                .put("event", event)
-                                                .put("handler", destination))));
+        Set<String> offline = new HashSet<>();
+        for (JsonNode h : http.call("event.get", json.createObjectNode()).path("result")) {
+            String event = h.path("event").asText().toUpperCase(Locale.ROOT);
+            if (h.path("offline").asInt() == 1) {
+                offline.add(event);
+            } else if (h.path("handler").asText().equals(destination)) {
+                calls.put(
+                        event,
+                        new Bitrix24Batch.Call(
+                                "event.unbind",
+                                json.createObjectNode().put("event", event).put("handler", destination)));
             }
         }
+        offlineTwins(List.copyOf(calls.keySet())).stream()
+                .filter(offline::contains)
+                .forEach(event -> calls.put(
+                        "offline_" + event,
+                        new Bitrix24Batch.Call(
+                                "event.unbind",
+                                json.createObjectNode().put("event", event).put("event_type", "offline"))));
         batch.run(calls).values().forEach(outcome -> {
             if (!outcome.succeeded()) {
                 throw outcome.failure();
