@@ -135,6 +135,46 @@ abstract class MeetingRules {
         assertThat(restored.start()).isEqualTo(booked.time());
         demo.awaitNotes(booked.id(), "a note that the slot was deleted and restored", notes -> notes.stream()
                 .anyMatch(n -> n.startsWith("Слот встречи") && n.contains("восстановил")));
+        LeadCard lead = demo.awaitLead(
+                booked.id(),
+                "the lead closed lost (a deleted slot cancels the meeting, tomato-means: close-lost)",
+                card -> DemoTenant.STAGE_LOST.equals(card.stage()));
+        assertThat(lead.lossReason()).isEqualTo("Встреча отменена");
+    }
+
+    @Test
+    void tomatoInTheCalendarClosesTheLeadLostAsCancelled() {
+        DemoTenant.Booked booked = demo.bookedLead("Паша", 14);
+        Slot slot = demo.paintBookedSlot(booked, CalendarPerson.TOMATO);
+
+        LeadCard lead =
+                demo.awaitLead(booked.id(), "the lead closed lost", card -> DemoTenant.STAGE_LOST.equals(card.stage()));
+        assertThat(lead.lossReason()).isEqualTo("Встреча отменена");
+        assertThat(demo.slots(booked.id())).singleElement().satisfies(s -> {
+            assertThat(s.id()).isEqualTo(slot.id());
+            assertThat(s.colorId()).isEqualTo(CalendarPerson.TOMATO);
+            assertThat(s.cancelled()).isFalse();
+        });
+    }
+
+    @Test
+    void aSlotDraggedInTheCalendarMovesTheMeetingOnTheLead() {
+        DemoTenant.Booked booked = demo.bookedLead("Маша", 14);
+        Slot slot = demo.awaitSlot(booked.id(), "the booked slot", s -> true);
+        Instant later = booked.time().plus(Duration.ofDays(1)).plus(Duration.ofHours(4));
+
+        demo.calendar.move(slot.id(), later, later.plus(Duration.ofHours(1)));
+
+        LeadCard lead = demo.awaitLead(
+                booked.id(), "the meeting time on the lead moved", card -> later.equals(card.meetingTime()));
+        assertThat(lead.stage()).isEqualTo(DemoTenant.STAGE_BOOKED);
+        Slot moved = demo.awaitSlot(
+                booked.id(),
+                "the same slot, titled with the new time (a move is no reschedule: no Grape, no second slot)",
+                s -> s.summary().contains("18:00 мск"));
+        assertThat(moved.id()).isEqualTo(slot.id());
+        assertThat(moved.start()).isEqualTo(later);
+        assertThat(moved.colorId()).isNull();
     }
 
     private static Slot byId(List<Slot> slots, String id) {
