@@ -83,6 +83,30 @@ abstract class MeetingRules {
     }
 
     @Test
+    void grapeInTheCalendarAsksForTheNewTimeWhichThenGetsANewSlot() {
+        DemoTenant.Booked booked = demo.bookedLead("Паша", 15);
+        Slot first = demo.paintBookedSlot(booked, CalendarPerson.GRAPE);
+
+        demo.awaitNotes(booked.id(), "a note asking for the new time", notes -> notes.stream()
+                .anyMatch(n -> n.startsWith("Встречу") && n.contains("перенесли")));
+        assertThat(demo.crm.read(booked.id()).stage()).isEqualTo(DemoTenant.STAGE_BOOKED);
+        Instant later = booked.time().plus(Duration.ofDays(2));
+
+        demo.crm.setMeetingTime(booked.id(), later);
+
+        List<Slot> slots = demo.awaitSlots(
+                booked.id(),
+                "the old slot still Grape and a new one at the new time",
+                all -> all.size() == 2
+                        && CalendarPerson.GRAPE.equals(byId(all, first.id()).colorId())
+                        && all.stream().anyMatch(s -> later.equals(s.start())));
+        Slot fresh =
+                slots.stream().filter(s -> later.equals(s.start())).findFirst().orElseThrow();
+        assertThat(fresh.colorId()).isNull();
+        assertThat(fresh.attendees()).containsExactly("pasha@demo.example");
+    }
+
+    @Test
     void closingTheLeadLostPaintsTheSlotTomatoAndDeletesNothing() {
         DemoTenant.Booked booked = demo.bookedLead("Паша", 13);
         Slot slot = demo.awaitSlot(booked.id(), "the booked slot", s -> true);
