@@ -57,6 +57,19 @@ abstract class MeetingRules {
     }
 
     @Test
+    void aMeetingBookedLaterThanTwoDaysAfterTheFirstContactIsNotedAsLate() {
+        DemoTenant.Lead lead = demo.newLead(DemoTenant.CURATOR);
+        // the shared simulated clock: three days pass between the first contact and the booking
+        demo.running.clock().advance(Duration.ofDays(3));
+
+        demo.crm.book(lead.id(), demo.tomorrowAt(12), "Паша", "C", null);
+
+        demo.awaitSlot(lead.id(), "the slot of the late booking", s -> true);
+        demo.awaitNotes(lead.id(), "a note that the booking broke ОП-14's two days", notes -> notes.stream()
+                .anyMatch(n -> n.startsWith("Встреча назначена через") && n.contains("ОП-14")));
+    }
+
+    @Test
     void aNewTimeInTheCrmPaintsTheOldSlotGrapeAndCreatesANewOne() {
         DemoTenant.Booked booked = demo.bookedLead("Маша", 11);
         Slot first = demo.awaitSlot(booked.id(), "the first slot", s -> true);
