@@ -3,6 +3,7 @@ package io.slotbridge.gateway.config;
 import io.slotbridge.gateway.amocrm.domain.AmoCrmSource;
 import io.slotbridge.gateway.bitrix24.domain.Bitrix24Source;
 import io.slotbridge.gateway.google.domain.GoogleSource;
+import io.slotbridge.gateway.installations.InstallationRegistry;
 import io.slotbridge.gateway.wazzup.domain.WazzupSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,9 +17,15 @@ public class SourcesConfiguration {
         return new AmoCrmSource();
     }
 
+    /** Filled by the installations listener; the Bitrix24 source authenticates events against it. */
     @Bean
-    Bitrix24Source bitrix24Source() {
-        return new Bitrix24Source();
+    InstallationRegistry installationRegistry() {
+        return new InstallationRegistry();
+    }
+
+    @Bean
+    Bitrix24Source bitrix24Source(InstallationRegistry installations) {
+        return new Bitrix24Source(installations);
     }
 
     @Bean

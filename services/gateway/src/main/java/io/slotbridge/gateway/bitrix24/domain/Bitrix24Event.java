@@ -9,9 +9,7 @@ import io.slotbridge.gateway.ingest.domain.HookRequest;
 import io.slotbridge.gateway.ingest.domain.MalformedBodyException;
 import io.slotbridge.gateway.ingest.domain.Outbound;
 import io.slotbridge.gateway.ingest.domain.Parsed;
-import io.slotbridge.gateway.ingest.domain.PathSecrets;
 import io.slotbridge.gateway.ingest.domain.PhpForm;
-import io.slotbridge.platform.crypto.Secrets;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,6 +30,10 @@ public final class Bitrix24Event {
     private Bitrix24Event() {}
 
     public static Parsed parse(HookRequest request, String applicationToken, String memberId, String leadEntity) {
+        return parse(request, new Bitrix24Trust(applicationToken, memberId, null), leadEntity);
+    }
+
+    public static Parsed parse(HookRequest request, Bitrix24Trust trust, String leadEntity) {
         FormNode form;
         try {
             form = PhpForm.parse(request.bodyText());
@@ -39,11 +41,9 @@ public final class Bitrix24Event {
             // the token is inside the body: an unreadable body is an unauthenticated one, and is not stored
             return new Parsed.Refused("body is not a readable form, so it carries no token: " + e.getMessage());
         }
-        if (!PathSecrets.matches(applicationToken, form.text("auth", "application_token"))) {
-            return new Parsed.Refused("auth[application_token] missing or wrong");
-        }
-        if (memberId != null && !Secrets.constantTimeEquals(memberId, form.text("auth", "member_id"))) {
-            return new Parsed.Refused("auth[member_id] is not the tenant's crm.member-id");
+        String refusal = trust.refusal(form.text("auth", "application_token"), form.text("auth", "member_id"));
+        if (refusal != null) {
+            return new Parsed.Refused(refusal);
         }
         String event = form.text("event");
         if (event == null) {
