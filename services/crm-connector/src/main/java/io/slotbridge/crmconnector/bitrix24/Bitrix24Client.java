@@ -498,10 +498,20 @@ final class Bitrix24Client implements CrmApi {
                         new Bitrix24Batch.Call(
                                 "event.bind",
                                 json.createObjectNode().put("event", event).put("event_type", "offline"))));
-        batch.run(calls).values().forEach(outcome -> {
-            if (!outcome.succeeded() && !outcome.failure().reason().contains(Bitrix24Errors.HANDLER_ALREADY_BOUND)) {
+        batch.run(calls).forEach((key, outcome) -> {
+            if (outcome.succeeded() || outcome.failure().reason().contains(Bitrix24Errors.HANDLER_ALREADY_BOUND)) {
+                return;
+            }
+            if (!key.startsWith("offline_")) {
                 throw outcome.failure();
             }
+            // offline events need an administrator's application on a plan that has them: without them the online
+            // handlers and the sweep still work, so this does not fail the installation
+            log.warn(
+                    "tenant {}: offline event {} not bound ({}); changes whose online event is lost wait for the sweep",
+                    tenant,
+                    key.substring("offline_".length()),
+                    outcome.failure().reason());
         });
         return new Webhook(null, destination, events, false);
     }
