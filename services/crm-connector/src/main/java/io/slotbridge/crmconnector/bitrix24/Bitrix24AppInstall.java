@@ -15,6 +15,7 @@ import io.slotbridge.crmconnector.store.InstallationStore;
 import io.slotbridge.crmconnector.store.TokenStore;
 import io.slotbridge.platform.crypto.Secrets;
 import io.slotbridge.platform.outbox.OutboxWriter;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -86,8 +87,8 @@ public class Bitrix24AppInstall implements OAuthConnect.AppInstall {
         if (!samePortal(restBase, event)) {
             throw new InstallRefused(
                     403,
-                    "the install event names portal " + event.domain() + " (" + event.clientEndpoint()
-                            + "), not the tenant's crm.base-url");
+                    "the install event names portal " + printable(event.domain()) + " ("
+                            + printable(event.clientEndpoint()) + "), not the tenant's crm.base-url");
         }
         String configuredMember = crm.memberId();
         if (configuredMember != null
@@ -164,10 +165,16 @@ public class Bitrix24AppInstall implements OAuthConnect.AppInstall {
 
     /** Both the domain and the client endpoint must be the configured portal's. */
     static boolean samePortal(String restBase, Bitrix24InstallEvent event) {
-        String host = java.net.URI.create(restBase).getRawAuthority();
+        String host = URI.create(restBase).getRawAuthority();
         return host != null
                 && host.equalsIgnoreCase(event.domain().strip())
                 && normalised(restBase).equals(normalised(event.clientEndpoint()));
+    }
+
+    /** Values from the unsigned post go into answers and logs: no control characters, bounded length. */
+    static String printable(String value) {
+        String cleaned = value.replaceAll("\\p{Cntrl}", "?");
+        return cleaned.length() > 200 ? cleaned.substring(0, 200) + "…" : cleaned;
     }
 
     private static String restBase(String baseUrl) {

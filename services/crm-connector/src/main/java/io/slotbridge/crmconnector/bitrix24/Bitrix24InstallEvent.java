@@ -26,7 +26,9 @@ record Bitrix24InstallEvent(
     static Bitrix24InstallEvent parse(Map<String, String> form) {
         String event = form.get("event");
         if (event == null || !event.toUpperCase(Locale.ROOT).equals(EVENT)) {
-            throw new InstallRefused(400, "not an install event: event=" + (event == null ? "(none)" : event));
+            throw new InstallRefused(
+                    400,
+                    "not an install event: event=" + (event == null ? "(none)" : Bitrix24AppInstall.printable(event)));
         }
         return new Bitrix24InstallEvent(
                 required(form, "auth[domain]"),
