@@ -5,19 +5,36 @@ import io.slotbridge.platform.kafka.EnvelopePublisher;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.context.ContextView;
 
 /**
  * Publishes the records of one request and completes only when Kafka acknowledged every one of them (acks=all,
  * idempotent producer), or fails when that takes longer than the ack timeout.
+ *
+ * <p>Two thread hops per request cost as much CPU as the work they move, so the common case has none but the one
+ * Netty needs anyway: records are handed to the producer on the calling event loop when {@link TopicReadiness} says
+ * the send cannot block, and the acknowledgement is answered on the executor the caller put in the Reactor context
+ * under {@link #ANSWER_ON} (the request's event loop, where the response is written). Otherwise the send goes to a
+ * bounded-elastic worker and the answer to the parallel scheduler.
  */
 @Component
 public class AckedPublisher {
 
+    /** Reactor context key of the {@link Executor} that should see the acknowledgement. */
+    public static final String ANSWER_ON = AckedPublisher.class.getName() + ".answerOn";
+
+    /** Well under the producer's {@code metadata.max.idle.ms} (5 min by default). */
+    private static final long READY_FOR_NANOS = TimeUnit.MINUTES.toNanos(1);
+
     private final EnvelopePublisher publisher;
+    private final TopicReadiness readiness = new TopicReadiness(READY_FOR_NANOS, System::nanoTime);
 
     /**
      * {@code KafkaProducer.send} blocks for metadata (up to {@code max.block.ms}) when the broker is unreachable:
@@ -30,19 +47,54 @@ public class AckedPublisher {
     }
 
     public Mono<Void> publishAll(List<Outbound> records, Duration ackTimeout) {
-        return Mono.fromCallable(() -> sendAll(records))
-                .subscribeOn(sendScheduler)
-                .flatMap(Mono::fromFuture)
-                // acks complete on the producer's single network thread: answer the request elsewhere
-                .publishOn(Schedulers.parallel())
-                .timeout(ackTimeout)
-                .then();
+        List<String> topics = records.stream().map(Outbound::topic).toList();
+        return Mono.deferContextual(context -> {
+                    Executor answerOn = answerExecutor(context);
+                    Mono<Void> acked = Mono.create(sink -> sendAll(records)
+                            .whenComplete((ignored, error) -> answerOn.execute(() -> {
+                                if (error == null) {
+                                    sink.success();
+                                } else {
+                                    sink.error(unwrap(error));
+                                }
+                            })));
+                    return readiness.allReady(topics) ? acked : acked.subscribeOn(sendScheduler);
+                })
+                .timeout(ackTimeout);
+    }
+
+    private static Executor answerExecutor(ContextView context) {
+        // acks complete on the producer's single network thread: answer the request elsewhere
+        return context.<Executor>getOrEmpty(ANSWER_ON)
+                .orElse(runnable -> Schedulers.parallel().schedule(runnable));
     }
 
     private CompletableFuture<Void> sendAll(List<Outbound> records) {
-        CompletableFuture<?>[] acks = records.stream()
-                .map(out -> publisher.send(out.topic(), out.record(), out.headers()))
-                .toArray(CompletableFuture[]::new);
+        CompletableFuture<?>[] acks = new CompletableFuture<?>[records.size()];
+        for (int i = 0; i < acks.length; i++) {
+            Outbound out = records.get(i);
+            acks[i] = send(out);
+        }
         return CompletableFuture.allOf(acks);
+    }
+
+    private CompletableFuture<?> send(Outbound out) {
+        CompletableFuture<?> ack;
+        try {
+            ack = publisher.send(out.topic(), out.record(), out.headers());
+        } catch (RuntimeException e) {
+            ack = CompletableFuture.failedFuture(e);
+        }
+        return ack.whenComplete((result, error) -> {
+            if (error == null) {
+                readiness.acknowledged(out.topic());
+            } else {
+                readiness.failed(out.topic());
+            }
+        });
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 }

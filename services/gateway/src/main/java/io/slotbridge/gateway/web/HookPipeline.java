@@ -105,7 +105,10 @@ public class HookPipeline {
                 })
                 .onErrorResume(
                         DataBufferLimitException.class,
-                        e -> Mono.just(finish(attempt, HookOutcome.TOO_LARGE, tooLarge(maxBytes))));
+                        e -> Mono.just(finish(attempt, HookOutcome.TOO_LARGE, tooLarge(maxBytes))))
+                .contextWrite(context -> RequestEventLoop.of(http)
+                        .map(loop -> context.put(AckedPublisher.ANSWER_ON, loop))
+                        .orElse(context));
     }
 
     private Mono<ResponseEntity<Object>> publish(
