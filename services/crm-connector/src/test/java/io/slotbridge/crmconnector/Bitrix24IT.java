@@ -272,6 +272,47 @@ class Bitrix24IT extends CrmConnectorIT {
         assertThat(echo.echoOfCommandIds()).containsExactly(command);
     }
 
+    @Test
+    void a_batch_refused_half_way_for_its_methods_operating_time_is_completed_after_the_reset_without_a_second_note() {
+        String run = "park-" + UUID.randomUUID().toString().substring(0, 8);
+        long resetAt = Instant.now().plusSeconds(3).getEpochSecond();
+        WIREMOCK.stubFor(post(urlEqualTo(rest(TENANT, "batch")))
+                .atPriority(1)
+                .withRequestBody(containing(run))
+                .inScenario(run)
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(ok(Bitrix24Stubs.batchWithTimes(
+                        "{\"k0\":8001}",
+                        "{\"k1\":" + Bitrix24Stubs.operationTimeLimit() + "}",
+                        "{\"k0\":" + Bitrix24Stubs.timeResettingAt(resetAt) + "}")))
+                .willSetStateTo("reset"));
+        WIREMOCK.stubFor(post(urlEqualTo(rest(TENANT, "batch")))
+                .atPriority(1)
+                .withRequestBody(containing(run))
+                .inScenario(run)
+                .whenScenarioStateIs("reset")
+                .willReturn(ok(batch(Map.of("k1", "8002"), Map.of()))));
+        List<CrmCommand> notes = List.of(
+                new AddNote(run + "-0", TENANT, "4101", Instant.now(), "followup", null, run + " first"),
+                new AddNote(run + "-1", TENANT, "4102", Instant.now(), "followup", null, run + " second"));
+
+        publishAll(Topics.CRM_COMMANDS, notes);
+
+        List<CrmCommandResult> results =
+                kafka.await(Topics.CRM_COMMAND_RESULTS, r -> r.commandId().startsWith(run), 2, WAIT);
+        assertThat(results).hasSize(2).allSatisfy(r -> assertThat(r)
+                .isInstanceOfSatisfying(
+                        CrmCommandApplied.class, a -> assertThat(a.outcome()).isEqualTo(CommandOutcome.APPLIED)));
+        assertThat(results.stream().map(r -> ((CrmCommandApplied) r).createdEntityId()))
+                .containsExactlyInAnyOrder("8001", "8002");
+        List<String> sent = requests().stream()
+                .filter(e -> e.getRequest().getBodyAsString().contains(run))
+                .flatMap(e -> values(cmd(e)).stream())
+                .toList();
+        assertThat(sent).filteredOn(c -> c.contains(run + " first")).hasSize(1);
+        assertThat(sent).filteredOn(c -> c.contains(run + " second")).hasSize(2);
+    }
+
     private List<LeadSnapshotted> awaitSnapshots(String dealId, int count) {
         return kafka
                 .await(

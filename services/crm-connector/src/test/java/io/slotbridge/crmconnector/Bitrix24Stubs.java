@@ -63,6 +63,25 @@ public final class Bitrix24Stubs {
                 .orElseThrow();
     }
 
+    /** The documented body of the operating-time refusal (Bitrix24 system errors: 429 OPERATION_TIME_LIMIT). */
+    public static String operationTimeLimit() {
+        return error("OPERATION_TIME_LIMIT", "Method is blocked due to operation time limit.");
+    }
+
+    /** A {@code time} block as limits.md documents it, with the method's operating time and its reset. */
+    public static String timeResettingAt(long operatingResetAt) {
+        return "{\"start\":1778747192.910734,\"finish\":1778747193.530359,\"duration\":0.6196250915527344,"
+                + "\"processing\":0.032338857650756836,\"date_start\":\"2026-05-14T10:26:32+02:00\","
+                + "\"date_finish\":\"2026-05-14T10:26:33+02:00\",\"operating_reset_at\":" + operatingResetAt
+                + ",\"operating\":3.3076241016387939}";
+    }
+
+    /** A batch answer with per-command {@code result_time}; each argument is a JSON object or PHP's {@code []}. */
+    public static String batchWithTimes(String results, String errors, String times) {
+        return answer("{\"result\":" + results + ",\"result_error\":" + errors
+                + ",\"result_total\":[],\"result_next\":[],\"result_time\":" + times + "}");
+    }
+
     public static ResponseDefinitionBuilder json(int status, String body) {
         return aResponse()
                 .withStatus(status)

@@ -331,8 +331,10 @@ class Bitrix24ClientTest {
         long resetAt = clock.instant().plusSeconds(300).getEpochSecond();
         WIREMOCK.stubFor(post(urlEqualTo(rest(PORTAL, "batch")))
                 .withRequestBody(containing("crm.timeline.comment.add"))
-                .willReturn(ok(batchWithTimes(
-                        "{\"k0\":3001}", "{\"k1\":" + operationTimeLimit() + "}", "{\"k0\":" + time(resetAt) + "}"))));
+                .willReturn(ok(Bitrix24Stubs.batchWithTimes(
+                        "{\"k0\":3001}",
+                        "{\"k1\":" + Bitrix24Stubs.operationTimeLimit() + "}",
+                        "{\"k0\":" + Bitrix24Stubs.timeResettingAt(resetAt) + "}"))));
         WIREMOCK.stubFor(post(urlEqualTo(rest(PORTAL, "batch")))
                 .withRequestBody(containing("crm.deal.update"))
                 .willReturn(ok(batch(Map.of("k0", "true"), Map.of()))));
@@ -366,7 +368,8 @@ class Bitrix24ClientTest {
         WIREMOCK.stubFor(post(urlEqualTo(rest(PORTAL, "batch")))
                 .inScenario("park")
                 .whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(ok(batchWithTimes("{\"k0\":3001}", "{\"k1\":" + operationTimeLimit() + "}", "[]")))
+                .willReturn(ok(Bitrix24Stubs.batchWithTimes(
+                        "{\"k0\":3001}", "{\"k1\":" + Bitrix24Stubs.operationTimeLimit() + "}", "[]")))
                 .willSetStateTo("reset"));
         WIREMOCK.stubFor(post(urlEqualTo(rest(PORTAL, "batch")))
                 .inScenario("park")
@@ -392,31 +395,14 @@ class Bitrix24ClientTest {
 
     @Test
     void a_single_call_refused_with_429_operation_time_limit_is_parked_not_retried() {
-        WIREMOCK.stubFor(post(urlEqualTo(rest(PORTAL, "event.get"))).willReturn(json(429, operationTimeLimit())));
+        WIREMOCK.stubFor(
+                post(urlEqualTo(rest(PORTAL, "event.get"))).willReturn(json(429, Bitrix24Stubs.operationTimeLimit())));
         Bitrix24Client client = client("static-token");
 
         assertThatThrownBy(client::webhooks).isInstanceOf(Bitrix24Errors.MethodParked.class);
         assertThatThrownBy(client::webhooks).isInstanceOf(Bitrix24Errors.MethodParked.class);
 
         WIREMOCK.verify(1, postRequestedFor(urlEqualTo(rest(PORTAL, "event.get"))));
-    }
-
-    /** The documented body of the operating-time refusal (Bitrix24 system errors: 429 OPERATION_TIME_LIMIT). */
-    private static String operationTimeLimit() {
-        return Bitrix24Stubs.error("OPERATION_TIME_LIMIT", "Method is blocked due to operation time limit.");
-    }
-
-    /** A {@code time} block as limits.md documents it, with the method's operating time and reset. */
-    private static String time(long operatingResetAt) {
-        return "{\"start\":1778747192.910734,\"finish\":1778747193.530359,\"duration\":0.6196250915527344,"
-                + "\"processing\":0.032338857650756836,\"date_start\":\"2026-05-14T10:26:32+02:00\","
-                + "\"date_finish\":\"2026-05-14T10:26:33+02:00\",\"operating_reset_at\":" + operatingResetAt
-                + ",\"operating\":3.3076241016387939}";
-    }
-
-    private static String batchWithTimes(String results, String errors, String times) {
-        return Bitrix24Stubs.answer("{\"result\":" + results + ",\"result_error\":" + errors
-                + ",\"result_total\":[],\"result_next\":[],\"result_time\":" + times + "}");
     }
 
     // ---- wiring
