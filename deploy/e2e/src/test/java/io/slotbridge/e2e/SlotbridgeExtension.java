@@ -30,6 +30,14 @@ public final class SlotbridgeExtension implements ParameterResolver {
     /** How often the connectors re-read both sides on their own (production: minutes). */
     static final String SWEEP_INTERVAL = "10s";
 
+    /**
+     * How often the calendar-connector checks its Google watch channels (production: 15 min, renewing a day before the
+     * 7-day expiry). The follow-up tests move the shared clock by days within seconds, past that expiry: without a
+     * quick check the calendar's push notifications stop until then, and every later calendar change waits for a
+     * sweep.
+     */
+    static final String WATCH_CHECK_INTERVAL = "3s";
+
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         return parameter.getParameter().getType() == DemoTenant.class;
@@ -49,7 +57,8 @@ public final class SlotbridgeExtension implements ParameterResolver {
     private static RunningSlotbridge start() {
         LocalOptions options = LocalOptions.forTests(dataDirectory())
                 .withProperty("slotbridge.crm-connector.sweep.interval", SWEEP_INTERVAL)
-                .withProperty("slotbridge.calendar-connector.sync.sweep-interval", SWEEP_INTERVAL);
+                .withProperty("slotbridge.calendar-connector.sync.sweep-interval", SWEEP_INTERVAL)
+                .withProperty("slotbridge.calendar-connector.watch.check-interval", WATCH_CHECK_INTERVAL);
         return SlotbridgeLocal.start(options);
     }
 
