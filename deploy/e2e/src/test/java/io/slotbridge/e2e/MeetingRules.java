@@ -158,6 +158,18 @@ abstract class MeetingRules {
     }
 
     @Test
+    void theExpertAcceptingTheInvitationIsANoteOnTheLead() {
+        DemoTenant.Booked booked = demo.bookedLead("Маша", 19);
+        Slot slot = demo.awaitSlot(booked.id(), "the slot the expert is invited to", s -> true);
+
+        demo.calendar.answer(slot.id(), "masha@demo.example", "accepted");
+
+        demo.awaitNotes(booked.id(), "a note that the expert accepted", notes -> notes.stream()
+                .anyMatch(n -> n.startsWith("Эксперт") && n.contains("принял(а) приглашение на встречу")));
+        assertThat(demo.crm.read(booked.id()).stage()).isEqualTo(DemoTenant.STAGE_BOOKED);
+    }
+
+    @Test
     void aSlotDeletedInTheCalendarIsRestoredPaintedTomatoAndNoted() {
         DemoTenant.Booked booked = demo.bookedLead("Маша", 10);
         Slot slot = demo.awaitSlot(booked.id(), "the booked slot", s -> true);

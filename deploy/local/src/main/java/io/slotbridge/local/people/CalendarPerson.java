@@ -1,6 +1,8 @@
 package io.slotbridge.local.people;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -92,6 +94,26 @@ public final class CalendarPerson {
                 "PATCH",
                 "/events/" + encode(eventId),
                 Map.of("start", Map.of("dateTime", start.toString()), "end", Map.of("dateTime", end.toString())));
+    }
+
+    /**
+     * The invited person answers ({@code accepted}, {@code declined}, {@code tentative}): their response status on the
+     * event, as Google shows it in this calendar once they clicked in their invitation.
+     */
+    public void answer(String eventId, String email, String responseStatus) {
+        JsonNode event = http.expectOk("GET", "/events/" + encode(eventId), null);
+        ArrayNode attendees = event.path("attendees").deepCopy();
+        boolean invited = false;
+        for (JsonNode attendee : attendees) {
+            if (email.equalsIgnoreCase(attendee.path("email").asText())) {
+                ((ObjectNode) attendee).put("responseStatus", responseStatus);
+                invited = true;
+            }
+        }
+        if (!invited) {
+            throw new IllegalStateException(email + " is not invited to " + eventId + ": " + event.path("attendees"));
+        }
+        http.expectOk("PATCH", "/events/" + encode(eventId), Map.of("attendees", attendees));
     }
 
     public void delete(String eventId) {
