@@ -3,6 +3,8 @@ package io.slotbridge.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.slotbridge.contracts.CloudEvents;
 import io.slotbridge.contracts.ContractJson;
 import io.slotbridge.contracts.ProviderFixtures;
 import io.slotbridge.contracts.Topics;
@@ -10,6 +12,9 @@ import io.slotbridge.contracts.crm.CrmAppInstalled;
 import io.slotbridge.contracts.crm.CrmKind;
 import io.slotbridge.contracts.crm.LeadChangeNoticed;
 import io.slotbridge.contracts.crm.LeadHint;
+import io.slotbridge.contracts.ingress.RawIngress;
+import io.slotbridge.contracts.ingress.RawWebhookReceived;
+import io.slotbridge.gateway.bitrix24.domain.Bitrix24InstalledEventsTest;
 import io.slotbridge.gateway.ingest.domain.TestRequests;
 import io.slotbridge.platform.test.EmbeddedInfra;
 import io.slotbridge.platform.test.KafkaProbe;
@@ -87,6 +92,33 @@ class Bitrix24InstallationIT {
         assertThat(((LeadChangeNoticed) ContractJson.fromBytes(hint.value(), LeadHint.class)).tenant())
                 .isEqualTo(TENANT);
         assertThat(status(another)).isEqualTo(401);
+
+        // the install event itself, posted to the events endpoint: accepted by its token, archived without tokens
+        String install = Bitrix24InstalledEventsTest.appInstallBody(token, MEMBER);
+        assertThat(status(Bitrix24InstalledEventsTest.appInstallBody(
+                        UUID.randomUUID().toString().replace("-", ""), MEMBER)))
+                .isEqualTo(401);
+        String rawEventId = http.post()
+                .uri("/hooks/bitrix24/" + TENANT)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue(install)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody()
+                .get("eventId")
+                .asText();
+        ConsumerRecord<String, byte[]> archive = kafka
+                .read(Topics.INGRESS_RAW.name(), Duration.ofSeconds(30), seen -> seen.stream()
+                        .anyMatch(r -> rawEventId.equals(KafkaProbe.header(r, CloudEvents.ID))))
+                .stream()
+                .filter(r -> rawEventId.equals(KafkaProbe.header(r, CloudEvents.ID)))
+                .findFirst()
+                .orElseThrow();
+        RawWebhookReceived raw = (RawWebhookReceived) ContractJson.fromBytes(archive.value(), RawIngress.class);
+        assertThat(raw.body()).contains("event=ONAPPINSTALL").doesNotContain(token);
     }
 
     private int status(String body) {

@@ -16,7 +16,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Events of a tenant that has no token in the tenants file, authenticated by its verified application install. */
-class Bitrix24InstalledEventsTest {
+public class Bitrix24InstalledEventsTest {
 
     static final String TENANT = "b24-installed";
     static final String TOKEN = "c7d7b0a1e2f3a4b5c6d7e8f9a0b1c2d3";
@@ -33,7 +33,7 @@ class Bitrix24InstalledEventsTest {
      * ONAPPINSTALL as Bitrix24 posts it to an application's event handler (field set of mesilov/bitrix24-php-sdk#296:
      * data VERSION/ACTIVE/INSTALLED/LANGUAGE_ID, auth with the OAuth pair and the application token).
      */
-    static String appInstallBody(String applicationToken, String member) {
+    public static String appInstallBody(String applicationToken, String member) {
         return "event=ONAPPINSTALL&data%5BVERSION%5D=1&data%5BACTIVE%5D=Y&data%5BINSTALLED%5D=Y"
                 + "&data%5BLANGUAGE_ID%5D=ru&ts=1655823961&auth%5Baccess_token%5D=69ecb0000000a1b2c3d4e5f6"
                 + "&auth%5Bexpires%5D=1655827561&auth%5Bexpires_in%5D=3600&auth%5Bscope%5D=crm"
