@@ -101,6 +101,9 @@ public final class PhpForm {
             } else if (c == '%' && isHex(raw, i + 1) && isHex(raw, i + 2)) {
                 bytes.write(Character.digit(raw.charAt(i + 1), 16) * 16 + Character.digit(raw.charAt(i + 2), 16));
                 i += 3;
+            } else if (c < 0x80) {
+                bytes.write(c); // ASCII is one UTF-8 byte: no per-character String on the hot path
+                i++;
             } else {
                 int codePoint = raw.codePointAt(i);
                 byte[] utf8 = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8);
