@@ -71,6 +71,8 @@ public final class IngestBench {
 
             print(List.of(ceiling, full, fixed), rate, connections, measure);
             System.out.println("CPU by thread group during gateway (max): " + gatewayCpuSplit);
+            WrkRun.ifInstalled(body, headers)
+                    .ifPresent(wrk -> printWrk(wrk, bare.port(), gatewayPort, connections, measure));
         } finally {
             gateway.close();
             bare.disposeNow();
@@ -101,6 +103,19 @@ public final class IngestBench {
         verdict("gateway >= 50 % of the bare ceiling", ratio >= 0.5);
         verdict("p99 < 50 ms at " + rate + " req/s", fixed.millis(99) < 50);
         verdict("zero errors", errors == 0);
+    }
+
+    private static void printWrk(WrkRun wrk, int barePort, int gatewayPort, int connections, Duration measure) {
+        System.out.println();
+        System.out.println("the same closed loops driven by wrk (C, outside the JVM; no CPU column):");
+        System.out.println(LatencyReport.header());
+        System.out.println(
+                wrk.run("wrk: bare WebFlux", "http://127.0.0.1:" + barePort + "/bare", connections, measure));
+        System.out.println(wrk.run(
+                "wrk: gateway (max)",
+                "http://127.0.0.1:" + gatewayPort + "/hooks/amocrm/bench/bench-secret",
+                connections,
+                measure));
     }
 
     private static void verdict(String target, boolean met) {
