@@ -16,12 +16,17 @@ replicas="${TOPIC_REPLICATION_FACTOR:-1}"
 min_isr="${TOPIC_MIN_INSYNC_REPLICAS:-1}"
 bin="${KAFKA_BIN:-/opt/kafka/bin}"
 
+# create_topic NAME PARTITIONS [compact]: a compacted topic keeps the latest record per key for ever; its dead-letter
+# topic is never compacted (dead letters expire like any other).
 create_topic() {
   name="$1"
   partitions="$2"
+  policy="${3:-delete}"
   for topic in "$name" "$name-dlt"; do
+    [ "$topic" = "$name" ] && cleanup="$policy" || cleanup=delete
     "$bin/kafka-topics.sh" --bootstrap-server "$bootstrap" --create --if-not-exists --topic "$topic" \
-      --partitions "$partitions" --replication-factor "$replicas" --config "min.insync.replicas=$min_isr"
+      --partitions "$partitions" --replication-factor "$replicas" --config "min.insync.replicas=$min_isr" \
+      --config "cleanup.policy=$cleanup"
   done
 }
 
@@ -29,6 +34,7 @@ create_topic crm.lead-hints.v1 6
 create_topic crm.lead-events.v1 6
 create_topic crm.commands.v1 6
 create_topic crm.command-results.v1 6
+create_topic crm.installations.v1 1 compact
 create_topic calendar.notifications.v1 6
 create_topic calendar.slot-events.v1 6
 create_topic calendar.commands.v1 6

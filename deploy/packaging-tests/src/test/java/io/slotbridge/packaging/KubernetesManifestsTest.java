@@ -18,6 +18,8 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.slotbridge.contracts.TopicSpec;
+import io.slotbridge.contracts.Topics;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -264,7 +266,13 @@ class KubernetesManifestsTest {
                             Yaml.map(topic.getAdditionalProperties().get("spec"));
                     assertThat(spec.get("replicas")).isEqualTo(3);
                     assertThat(Yaml.map(spec.get("config"))).containsEntry("min.insync.replicas", 2);
-                    topics.put((String) spec.get("topicName"), (Integer) spec.get("partitions"));
+                    String name = (String) spec.get("topicName");
+                    boolean compacted =
+                            Topics.byName(name).map(TopicSpec::compacted).orElse(false);
+                    assertThat(Yaml.map(spec.get("config")).getOrDefault("cleanup.policy", "delete"))
+                            .as("%s cleanup.policy", name)
+                            .isEqualTo(compacted ? "compact" : "delete");
+                    topics.put(name, (Integer) spec.get("partitions"));
                 });
         Map<String, Integer> expected = new LinkedHashMap<>();
         TopicCatalogueScriptTest.catalogue().forEach((name, partitions) -> {

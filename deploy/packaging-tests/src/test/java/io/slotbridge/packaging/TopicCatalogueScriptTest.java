@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** deploy/docker/create-topics.sh creates exactly the contracts' catalogue, with its partition counts. */
 class TopicCatalogueScriptTest {
 
-    private static final Pattern CREATE = Pattern.compile("(?m)^create_topic (\\S+) (\\d+)$");
+    private static final Pattern CREATE = Pattern.compile("(?m)^create_topic (\\S+) (\\d+)( compact)?$");
 
     @Test
     void theScriptCreatesEveryCatalogueTopicWithItsPartitionsAndNothingElse() {
@@ -25,6 +25,19 @@ class TopicCatalogueScriptTest {
                     .isNull();
         }
         assertThat(scripted).as(expectedLines()).isEqualTo(catalogue());
+    }
+
+    @Test
+    void exactlyTheCompactedCatalogueTopicsAreCreatedCompacted() {
+        Map<String, Boolean> compacted = new LinkedHashMap<>();
+        Matcher matcher = CREATE.matcher(Repository.read("deploy/docker/create-topics.sh"));
+        while (matcher.find()) {
+            compacted.put(matcher.group(1), matcher.group(3) != null);
+        }
+        Map<String, Boolean> expected = new LinkedHashMap<>();
+        Topics.ALL.forEach(spec -> expected.put(spec.name(), spec.compacted()));
+        assertThat(compacted).isEqualTo(expected);
+        assertThat(Repository.read("deploy/docker/create-topics.sh")).contains("--config \"cleanup.policy=$cleanup\"");
     }
 
     @Test
@@ -48,6 +61,7 @@ class TopicCatalogueScriptTest {
                 .append(name)
                 .append(' ')
                 .append(partitions)
+                .append(Topics.byName(name).orElseThrow().compacted() ? " compact" : "")
                 .append('\n'));
         return lines.toString();
     }

@@ -1,10 +1,21 @@
 package io.slotbridge.local.infra;
 
+import io.slotbridge.contracts.TopicSpec;
 import io.slotbridge.contracts.Topics;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.utils.Exit;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -51,7 +62,28 @@ public final class LocalKafka implements AutoCloseable {
                             + ": " + rootMessage(e),
                     e);
         }
+        compactTheCompactedTopics(broker.getBrokersAsString());
         return new LocalKafka(broker);
+    }
+
+    /** The test kit creates every topic with the broker's defaults; the catalogue's compacted ones are set here. */
+    private static void compactTheCompactedTopics(String bootstrapServers) {
+        Map<ConfigResource, Collection<AlterConfigOp>> changes = new LinkedHashMap<>();
+        Topics.ALL.stream()
+                .filter(TopicSpec::compacted)
+                .forEach(spec -> changes.put(
+                        new ConfigResource(ConfigResource.Type.TOPIC, spec.name()),
+                        List.of(new AlterConfigOp(
+                                new ConfigEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT),
+                                AlterConfigOp.OpType.SET))));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.incrementalAlterConfigs(changes).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not make the compacted topics compacted: " + rootMessage(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while configuring topics", e);
+        }
     }
 
     public String bootstrapServers() {
