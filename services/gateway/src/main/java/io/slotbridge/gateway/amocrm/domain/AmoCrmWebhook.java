@@ -149,13 +149,13 @@ public final class AmoCrmWebhook {
             String id = entry.getValue().text("ID") != null
                     ? entry.getValue().text("ID")
                     : entry.getValue().text();
-            if (id == null && entry.getKey().chars().allMatch(Character::isDigit)) {
-                id = entry.getKey();
+            if (id == null) {
+                id = entry.getKey(); // an entry without a value is named by its key, which must then be the id
             }
-            if (id != null && !isId(id)) {
+            if (!isId(id)) {
                 throw new MalformedBodyException("linked lead '" + id + "' is not an amoCRM id");
             }
-            if (id != null && !ids.contains(id)) {
+            if (!ids.contains(id)) {
                 ids.add(id);
             }
         }

@@ -183,6 +183,24 @@ class AmoCrmWebhookTest {
                 .hasMessageContaining("not an amoCRM id");
     }
 
+    @Test
+    void a_linked_lead_entry_without_a_value_is_named_by_its_key_which_must_be_an_id() {
+        assertThat(hints(
+                                "contacts[update][0][id]=5&contacts[update][0][linked_leads_id][777][NAME]=x"
+                                        + "&account[subdomain]=demo",
+                                null,
+                                null)
+                        .stream()
+                        .map(LeadChangeNoticed::leadId))
+                .containsExactly("777");
+        assertThatThrownBy(() -> parse(
+                        "contacts[update][0][id]=5&contacts[update][0][linked_leads_id][٣][NAME]=x"
+                                + "&account[subdomain]=demo",
+                        null))
+                .isInstanceOf(MalformedBodyException.class)
+                .hasMessage("linked lead '٣' is not an amoCRM id");
+    }
+
     private static Parsed parse(String body, String account) {
         return AmoCrmWebhook.parse(TestRequests.request(IngressSource.AMOCRM, "demo", body, null), account);
     }
