@@ -16,6 +16,7 @@ import io.slotbridge.contracts.calendar.UpdateSlotDetails;
 import io.slotbridge.contracts.crm.AddNote;
 import io.slotbridge.contracts.crm.CloseLeadLost;
 import io.slotbridge.contracts.crm.CreateCallTask;
+import io.slotbridge.contracts.crm.CrmAppInstalled;
 import io.slotbridge.contracts.crm.CrmCommandApplied;
 import io.slotbridge.contracts.crm.CrmCommandRejected;
 import io.slotbridge.contracts.crm.LeadChangeNoticed;
@@ -112,6 +113,10 @@ public final class RecordDescriptions {
                     r.connection() + ": " + r.status() + " (reported by " + r.service() + ")",
                     r.detail(),
                     "ok".equals(r.status()) ? Description.OK : Description.WARNING);
+        } else if (record instanceof CrmAppInstalled r) {
+            // the digest of the application token stays out of the console: it is for the gateway only
+            return Description.of(
+                    r.crm() + " application installed on " + r.domain(), "member " + r.memberId(), Description.OK);
         } else if (record instanceof WhatsAppStatusUpdated r) {
             boolean error = "error".equalsIgnoreCase(r.status());
             return Description.of(
