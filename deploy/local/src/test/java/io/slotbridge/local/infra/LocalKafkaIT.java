@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.slotbridge.contracts.TopicSpec;
 import io.slotbridge.contracts.Topics;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -27,18 +28,33 @@ class LocalKafkaIT {
             List<ConfigResource> topics = Topics.allNamesWithDlts().stream()
                     .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name))
                     .toList();
-            Map<ConfigResource, Config> configs =
-                    admin.describeConfigs(topics).all().get(30, TimeUnit.SECONDS);
-
             assertThat(Topics.ALL.stream().filter(TopicSpec::compacted)).isNotEmpty();
-            configs.forEach((topic, config) -> {
-                boolean compacted = Topics.byName(topic.name())
-                        .map(TopicSpec::compacted)
-                        .orElse(false); // dead-letter topics are not in byName: never compacted
-                assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value())
-                        .as(topic.name())
-                        .isEqualTo(compacted ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE);
-            });
+            // the controller has accepted the change when start() returns; the broker applies it a moment later
+            Map<String, String> expected = new HashMap<>();
+            topics.forEach(topic -> expected.put(topic.name(), expectedPolicy(topic.name())));
+            Map<String, String> actual = policies(admin, topics);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!actual.equals(expected) && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                actual = policies(admin, topics);
+            }
+            assertThat(actual).isEqualTo(expected);
         }
+    }
+
+    private static String expectedPolicy(String topic) {
+        boolean compacted = Topics.byName(topic)
+                .map(TopicSpec::compacted)
+                .orElse(false); // dead-letter topics are not in byName: never compacted
+        return compacted ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE;
+    }
+
+    private static Map<String, String> policies(Admin admin, List<ConfigResource> topics) throws Exception {
+        Map<ConfigResource, Config> configs =
+                admin.describeConfigs(topics).all().get(30, TimeUnit.SECONDS);
+        Map<String, String> policies = new HashMap<>();
+        configs.forEach((topic, config) -> policies.put(
+                topic.name(), config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()));
+        return policies;
     }
 }
