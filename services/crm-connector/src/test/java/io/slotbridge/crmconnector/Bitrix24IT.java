@@ -16,8 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.slotbridge.contracts.CommandOutcome;
@@ -31,12 +29,9 @@ import io.slotbridge.contracts.crm.LeadChangeNoticed;
 import io.slotbridge.contracts.crm.LeadSnapshotted;
 import io.slotbridge.contracts.crm.MoveLeadToStage;
 import io.slotbridge.contracts.crm.StageSemantic;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,13 +52,9 @@ class Bitrix24IT extends CrmConnectorIT {
 
     static final String TENANT = "it-b24";
     static final Duration WAIT = Duration.ofSeconds(120);
-    static final ObjectMapper JSON = new ObjectMapper();
 
     static {
-        Bitrix24Stubs.metadata(WIREMOCK, TENANT);
-        WIREMOCK.stubFor(post(urlEqualTo(rest(TENANT, "batch")))
-                .withRequestBody(containing("crm.contact.get"))
-                .willReturn(ok(batch(Map.of("c2001", Bitrix24Stubs.contact(2001)), Map.of()))));
+        Bitrix24Stubs.metadataAndContact(WIREMOCK, TENANT);
     }
 
     @Autowired
@@ -165,19 +156,20 @@ class Bitrix24IT extends CrmConnectorIT {
         List<ServeEvent> updates = requests().stream()
                 .filter(e -> e.getRequest().getBodyAsString().contains("crm.deal.update"))
                 .toList();
-        assertThat(updates).allSatisfy(e -> assertThat(cmd(e).size()).isLessThanOrEqualTo(50));
+        assertThat(updates)
+                .allSatisfy(e -> assertThat(Bitrix24RequestLog.commands(e)).hasSizeLessThanOrEqualTo(50));
         assertThat(updates.stream().filter(e -> e.getResponse().getStatus() == 503))
                 .hasSize(1);
         List<String> applied = updates.stream()
                 .filter(e -> e.getResponse().getStatus() == 200)
-                .flatMap(e -> values(cmd(e)).stream())
+                .flatMap(e -> Bitrix24RequestLog.commands(e).stream())
                 .toList();
         assertThat(applied).hasSize(120).allSatisfy(c -> assertThat(c).contains("fields[STAGE_ID]=PREPARATION"));
         assertThat(applied.stream()
                         .map(c -> c.replaceAll(".*[?&]id=(\\d+).*", "$1"))
                         .distinct())
                 .hasSize(120);
-        assertLeakyBucketNeverOverflows(requests(), 2.0, 50);
+        Bitrix24RequestLog.assertLeakyBucketNeverOverflows(requests(), 2.0, 50);
     }
 
     @Test
@@ -307,7 +299,7 @@ class Bitrix24IT extends CrmConnectorIT {
                 .containsExactlyInAnyOrder("8001", "8002");
         List<String> sent = requests().stream()
                 .filter(e -> e.getRequest().getBodyAsString().contains(run))
-                .flatMap(e -> values(cmd(e)).stream())
+                .flatMap(e -> Bitrix24RequestLog.commands(e).stream())
                 .toList();
         assertThat(sent).filteredOn(c -> c.contains(run + " first")).hasSize(1);
         assertThat(sent).filteredOn(c -> c.contains(run + " second")).hasSize(2);
@@ -325,54 +317,15 @@ class Bitrix24IT extends CrmConnectorIT {
                 .toList();
     }
 
-    /**
-     * The portal's bucket gains one per request and drains {@code rps} per second; it must never exceed its size.
-     */
-    static void assertLeakyBucketNeverOverflows(List<ServeEvent> requests, double rps, int size) {
-        double level = 0;
-        long previous = -1;
-        for (ServeEvent e : requests) {
-            long at = e.getRequest().getLoggedDate().getTime();
-            if (previous >= 0) {
-                level = Math.max(0, level - (at - previous) / 1000.0 * rps);
-            }
-            level += 1;
-            previous = at;
-            assertThat(level).as("portal bucket level").isLessThanOrEqualTo(size);
-        }
-    }
-
     private static LeadChangeNoticed dealHint(String dealId) {
         return hint(CrmKind.BITRIX24, TENANT, dealId, "deal", "update", null);
     }
 
     private static List<ServeEvent> requests() {
-        return WIREMOCK.getAllServeEvents().stream()
-                .filter(e -> e.getRequest().getUrl().startsWith("/bitrix24/" + TENANT + "/"))
-                .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
-                .toList();
+        return Bitrix24RequestLog.requests(WIREMOCK, TENANT);
     }
 
-    /** Every batch command (decoded) of this portal calling {@code method}. */
     private static List<String> commands(String method) {
-        return requests().stream()
-                .filter(e -> e.getRequest().getUrl().endsWith("/batch.json"))
-                .flatMap(e -> values(cmd(e)).stream())
-                .filter(c -> c.startsWith(method + "?"))
-                .toList();
-    }
-
-    private static JsonNode cmd(ServeEvent e) {
-        try {
-            return JSON.readTree(e.getRequest().getBodyAsString()).path("cmd");
-        } catch (java.io.IOException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    private static List<String> values(JsonNode cmd) {
-        List<String> values = new ArrayList<>();
-        cmd.forEach(v -> values.add(URLDecoder.decode(v.asText(), StandardCharsets.UTF_8)));
-        return values;
+        return Bitrix24RequestLog.batchCalls(WIREMOCK, TENANT, method);
     }
 }

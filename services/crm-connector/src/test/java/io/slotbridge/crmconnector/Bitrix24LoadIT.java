@@ -14,8 +14,6 @@ import static io.slotbridge.crmconnector.Bitrix24Stubs.ok;
 import static io.slotbridge.crmconnector.Bitrix24Stubs.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -27,12 +25,9 @@ import io.slotbridge.contracts.crm.CrmCommandApplied;
 import io.slotbridge.contracts.crm.CrmCommandResult;
 import io.slotbridge.contracts.crm.MoveLeadToStage;
 import io.slotbridge.crmconnector.store.TokenStore;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +52,6 @@ class Bitrix24LoadIT extends CrmConnectorIT {
     static final int MOVES = 450;
     static final int NOTES = 50;
     static final int BATCHES_BEFORE_EXPIRY = 5;
-    static final ObjectMapper JSON = new ObjectMapper();
 
     static {
         Bitrix24Stubs.metadata(WIREMOCK, TENANT);
@@ -107,16 +101,17 @@ class Bitrix24LoadIT extends CrmConnectorIT {
                 .isInstanceOfSatisfying(
                         CrmCommandApplied.class, a -> assertThat(a.outcome()).isEqualTo(CommandOutcome.APPLIED)));
 
-        List<ServeEvent> portal = requests();
+        List<ServeEvent> portal = Bitrix24RequestLog.requests(WIREMOCK, TENANT);
         List<ServeEvent> writes = portal.stream()
                 .filter(e -> e.getRequest().getBodyAsString().contains("crm.deal.update")
                         || e.getRequest().getBodyAsString().contains("crm.timeline.comment.add"))
                 .toList();
-        assertThat(writes).allSatisfy(e -> assertThat(cmd(e).size()).isBetween(1, 50));
+        assertThat(writes)
+                .allSatisfy(e -> assertThat(Bitrix24RequestLog.commands(e)).hasSizeBetween(1, 50));
         assertThat(writes).filteredOn(e -> e.getResponse().getStatus() == 401).hasSize(1);
         Map<String, Long> appliedPerLead = writes.stream()
                 .filter(e -> e.getResponse().getStatus() == 200)
-                .flatMap(e -> commandTexts(e).stream())
+                .flatMap(e -> Bitrix24RequestLog.commands(e).stream())
                 .collect(Collectors.groupingBy(
                         c -> c.replaceAll(".*[?&](?:id|fields\\[ENTITY_ID\\])=(\\d+).*", "$1"), Collectors.counting()));
         assertThat(appliedPerLead).hasSize(500).allSatisfy((lead, times) -> assertThat(times)
@@ -127,7 +122,7 @@ class Bitrix24LoadIT extends CrmConnectorIT {
                 getRequestedFor(urlPathEqualTo(Bitrix24OAuthIT.TOKEN_PATH))
                         .withQueryParam("refresh_token", equalTo("REF-LOAD-1")));
         assertThat(tokens.find("bitrix24", TENANT).orElseThrow().refreshToken()).isEqualTo("REF-LOAD-2");
-        Bitrix24IT.assertLeakyBucketNeverOverflows(portal, RATE, BUCKET);
+        Bitrix24RequestLog.assertLeakyBucketNeverOverflows(portal, RATE, BUCKET);
         System.out.printf(
                 "Bitrix24LoadIT: 500 commands in %d portal requests (%d write batches), 1 token refresh%n",
                 portal.size(), writes.size());
@@ -180,33 +175,7 @@ class Bitrix24LoadIT extends CrmConnectorIT {
         WIREMOCK.stubFor(WireMock.get(urlPathEqualTo(Bitrix24OAuthIT.TOKEN_PATH))
                 .withQueryParam("grant_type", equalTo("refresh_token"))
                 .withQueryParam("refresh_token", equalTo(refresh))
-                .willReturn(ok("{\"access_token\":\"" + access + "\",\"expires\":"
-                        + (Instant.now().getEpochSecond() + 3600)
-                        + ",\"expires_in\":3600,\"scope\":\"crm\",\"domain\":\"it-b24-load.bitrix24.ru\","
-                        + "\"server_endpoint\":\"https://oauth.bitrix.info/rest/\",\"status\":\"L\","
-                        + "\"client_endpoint\":\"https://it-b24-load.bitrix24.ru/rest/\","
-                        + "\"member_id\":\"b2c3d4e5f60718293a4b5c6d7e8f9012\",\"user_id\":1,\"refresh_token\":\""
-                        + newRefresh + "\"}")));
-    }
-
-    private static List<ServeEvent> requests() {
-        return WIREMOCK.getAllServeEvents().stream()
-                .filter(e -> e.getRequest().getUrl().startsWith("/bitrix24/" + TENANT + "/"))
-                .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
-                .toList();
-    }
-
-    private static JsonNode cmd(ServeEvent e) {
-        try {
-            return JSON.readTree(e.getRequest().getBodyAsString()).path("cmd");
-        } catch (java.io.IOException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    private static List<String> commandTexts(ServeEvent e) {
-        List<String> texts = new ArrayList<>();
-        cmd(e).forEach(v -> texts.add(URLDecoder.decode(v.asText(), StandardCharsets.UTF_8)));
-        return texts;
+                .willReturn(ok(Bitrix24Stubs.tokenAnswer(
+                        "it-b24-load", "b2c3d4e5f60718293a4b5c6d7e8f9012", access, newRefresh))));
     }
 }

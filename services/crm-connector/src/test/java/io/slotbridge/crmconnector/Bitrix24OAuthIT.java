@@ -135,13 +135,8 @@ class Bitrix24OAuthIT extends CrmConnectorIT {
                 .withQueryParam(param, equalTo(value))
                 .withQueryParam("client_id", equalTo("local.it"))
                 .withQueryParam("client_secret", equalTo("it-secret"))
-                .willReturn(ok("{\"access_token\":\"" + access + "\",\"expires\":"
-                        + (Instant.now().getEpochSecond() + 3600)
-                        + ",\"expires_in\":3600,\"scope\":\"crm\",\"domain\":\"it-b24-oauth.bitrix24.ru\","
-                        + "\"server_endpoint\":\"https://oauth.bitrix.info/rest/\",\"status\":\"L\","
-                        + "\"client_endpoint\":\"https://it-b24-oauth.bitrix24.ru/rest/\","
-                        + "\"member_id\":\"a223c6b3710f85df22e9377d6c4f7553\",\"user_id\":1,\"refresh_token\":\""
-                        + refresh + "\"}")));
+                .willReturn(ok(Bitrix24Stubs.tokenAnswer(
+                        "it-b24-oauth", "a223c6b3710f85df22e9377d6c4f7553", access, refresh))));
     }
 
     private static <T> List<T> concurrently(int threads, Callable<T> work) throws Exception {

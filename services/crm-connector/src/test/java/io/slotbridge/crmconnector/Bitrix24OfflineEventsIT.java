@@ -15,15 +15,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.slotbridge.contracts.Topics;
 import io.slotbridge.contracts.crm.CrmKind;
 import io.slotbridge.contracts.crm.LeadSnapshotted;
 import io.slotbridge.crmconnector.bitrix24.Bitrix24OfflineEventPoller;
 import io.slotbridge.crmconnector.store.TokenStore;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,13 +45,9 @@ class Bitrix24OfflineEventsIT extends CrmConnectorIT {
     static final String TENANT = "it-b24-offline";
     static final String TOKEN = "ACC-OFFLINE";
     static final Duration WAIT = Duration.ofSeconds(60);
-    static final ObjectMapper JSON = new ObjectMapper();
 
     static {
-        Bitrix24Stubs.metadata(WIREMOCK, TENANT);
-        WIREMOCK.stubFor(post(urlEqualTo(rest(TENANT, "batch")))
-                .withRequestBody(containing("crm.contact.get"))
-                .willReturn(ok(batch(Map.of("c2001", Bitrix24Stubs.contact(2001)), Map.of()))));
+        Bitrix24Stubs.metadataAndContact(WIREMOCK, TENANT);
     }
 
     @Autowired
@@ -249,26 +242,11 @@ class Bitrix24OfflineEventsIT extends CrmConnectorIT {
     private static List<JsonNode> requestsTo(String method) {
         return WIREMOCK.getAllServeEvents().stream()
                 .filter(e -> e.getRequest().getUrl().equals(rest(TENANT, method)))
-                .map(e -> read(e.getRequest().getBodyAsString()))
+                .map(Bitrix24RequestLog::body)
                 .toList();
     }
 
     private static List<String> commands(String method) {
-        return requestsTo("batch").stream()
-                .flatMap(body -> {
-                    List<String> values = new ArrayList<>();
-                    body.path("cmd").forEach(v -> values.add(URLDecoder.decode(v.asText(), StandardCharsets.UTF_8)));
-                    return values.stream();
-                })
-                .filter(c -> c.startsWith(method + "?"))
-                .toList();
-    }
-
-    private static JsonNode read(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return Bitrix24RequestLog.batchCalls(WIREMOCK, TENANT, method);
     }
 }

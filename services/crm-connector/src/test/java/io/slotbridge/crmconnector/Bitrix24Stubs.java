@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.slotbridge.contracts.ProviderFixtures;
+import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -151,6 +152,24 @@ public final class Bitrix24Stubs {
     public static String contact(long id) {
         return "{\"ID\":\"" + id + "\",\"NAME\":\"Семён\",\"LAST_NAME\":null,\"HAS_PHONE\":\"Y\","
                 + "\"PHONE\":[{\"ID\":\"11\",\"VALUE_TYPE\":\"WORK\",\"VALUE\":\"8 (903) 123-45-67\",\"TYPE_ID\":\"PHONE\"}]}";
+    }
+
+    /** The OAuth server's token answer for a portal (shape of the Bitrix24 docs' token response), valid one hour. */
+    public static String tokenAnswer(String portal, String memberId, String access, String refresh) {
+        return "{\"access_token\":\"" + access + "\",\"expires\":"
+                + (Instant.now().getEpochSecond() + 3600)
+                + ",\"expires_in\":3600,\"scope\":\"crm\",\"domain\":\"" + portal + ".bitrix24.ru\","
+                + "\"server_endpoint\":\"https://oauth.bitrix.info/rest/\",\"status\":\"L\","
+                + "\"client_endpoint\":\"https://" + portal + ".bitrix24.ru/rest/\","
+                + "\"member_id\":\"" + memberId + "\",\"user_id\":1,\"refresh_token\":\"" + refresh + "\"}";
+    }
+
+    /** {@link #metadata}, and contact 2001 for every contact read: what a portal needs to answer a deal's re-read. */
+    public static void metadataAndContact(WireMockServer server, String portal) {
+        metadata(server, portal);
+        server.stubFor(post(urlEqualTo(rest(portal, "batch")))
+                .withRequestBody(containing("crm.contact.get"))
+                .willReturn(ok(batch(Map.of("c2001", contact(2001)), Map.of()))));
     }
 
     /** The metadata reads of a portal: fields and categories in one batch, stages in the next, users alone. */
