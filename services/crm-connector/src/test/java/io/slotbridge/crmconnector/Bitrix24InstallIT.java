@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -70,6 +71,13 @@ class Bitrix24InstallIT extends CrmConnectorIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    /** Each test counts the forged tenant's app.info calls from zero, whatever ran before it. */
+    @BeforeEach
+    void forgetTheForgedPortalsRequests() {
+        WIREMOCK.removeServeEventsMatching(
+                postRequestedFor(urlEqualTo(rest(FORGED, "app.info"))).build());
+    }
 
     @Test
     void a_genuine_install_stores_the_tokens_encrypted_publishes_the_installation_and_binds_the_handlers()
@@ -153,6 +161,18 @@ class Bitrix24InstallIT extends CrmConnectorIT {
 
         assertNothingStored(FORGED);
         WIREMOCK.verify(1, postRequestedFor(urlEqualTo(rest(FORGED, "app.info"))));
+    }
+
+    @Test
+    void an_install_the_portal_could_not_check_for_its_rate_limit_is_answered_try_again_not_refused() throws Exception {
+        WIREMOCK.stubFor(
+                post(urlEqualTo(rest(FORGED, "app.info"))).willReturn(json(503, Bitrix24Stubs.queryLimitExceeded())));
+
+        install(FORGED, installEvent(FORGED, portalOf(FORGED), "forged-token-4", MEMBER))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("QUERY_LIMIT_EXCEEDED")));
+
+        assertNothingStored(FORGED);
     }
 
     private void assertNothingStored(String tenant) {

@@ -46,9 +46,18 @@ final class Bitrix24AppInfo {
             return new Answer(Verdict.UNREACHABLE, e.getMessage(), false);
         }
         JsonNode body = readTree(response.body());
-        if (body.hasNonNull("error") || response.status() == 401 || response.status() == 403) {
+        String code = Bitrix24Errors.code(body);
+        if (code != null || response.status() == 401 || response.status() == 403) {
+            // the rate limit, a parked method or a portal error says nothing about the token: that is "try again"
+            boolean retryable = code != null
+                    && Bitrix24Errors.failure(
+                                    "app.info",
+                                    response.status(),
+                                    code,
+                                    body.path("error_description").asText(null))
+                            .retryable();
             return new Answer(
-                    Verdict.REFUSED,
+                    retryable ? Verdict.UNREACHABLE : Verdict.REFUSED,
                     "HTTP " + response.status() + " " + body.path("error").asText("(no error code)"),
                     false);
         }
