@@ -123,7 +123,7 @@ class GatewayFuzzTest {
                 new ProducerLikePublisher(),
                 new HookObserver(new SimpleMeterRegistry()),
                 Clock.systemUTC());
-        http = WebTestClient.bindToController(new HookController(
+        http = WebTestClient.bindToRouterFunction(HookRoutes.routes(
                         pipeline, new AmoCrmSource(), new Bitrix24Source(), new GoogleSource(), new WazzupSource()))
                 .build();
     }

@@ -12,9 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The same closed loop driven by wrk, a load generator in C, when it is installed: the Java generator shares the JVM
- * and costs about as much CPU per request as a bare endpoint, which flatters the ratio and caps what the gateway can
- * reach. wrk's numbers show both effects; they are printed next to the Java ones, never instead of them.
+ * The same closed loop driven by wrk, a load generator in C outside the JVM, when it is installed: a cross-check that
+ * the Java generator, which shares the JVM and its cores, neither flatters nor caps the figures. They are printed
+ * next to the Java ones, never instead of them.
  */
 final class WrkRun {
 

@@ -49,13 +49,18 @@ import reactor.core.publisher.Mono;
 
 /** Every source and every answer of the gateway, over HTTP, with the Kafka publisher replaced by a mock. */
 @WebFluxTest(
-        controllers = HookController.class,
         properties = {
             "spring.config.name=gateway",
             "spring.config.import=file:../../deploy/tenants/demo.yml,classpath:gateway-test-tenants.yml"
         })
-@Import({HookControllerTest.Wiring.class, HookPipeline.class, HookObserver.class, SourcesConfiguration.class})
-class HookControllerTest {
+@Import({
+    HookRoutesTest.Wiring.class,
+    HookRoutes.class,
+    HookPipeline.class,
+    HookObserver.class,
+    SourcesConfiguration.class
+})
+class HookRoutesTest {
 
     static final MediaType FORM = MediaType.APPLICATION_FORM_URLENCODED;
 
