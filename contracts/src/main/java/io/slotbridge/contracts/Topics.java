@@ -71,7 +71,7 @@ public final class Topics {
             TopicSpec.KeyRule.TENANT,
             1,
             List.of(CRM_CONNECTOR),
-            "Verified CRM application installations (member id, application-token digest), latest per tenant",
+            "Verified CRM application installs and uninstalls (member id, application-token digest), latest per tenant",
             true);
 
     public static final TopicSpec<CalendarNotification> CALENDAR_NOTIFICATIONS = new TopicSpec<>(

@@ -15,6 +15,7 @@ import io.slotbridge.contracts.crm.AddNote;
 import io.slotbridge.contracts.crm.CloseLeadLost;
 import io.slotbridge.contracts.crm.CreateCallTask;
 import io.slotbridge.contracts.crm.CrmAppInstalled;
+import io.slotbridge.contracts.crm.CrmAppUninstalled;
 import io.slotbridge.contracts.crm.CrmCommandApplied;
 import io.slotbridge.contracts.crm.CrmCommandRejected;
 import io.slotbridge.contracts.crm.CrmKind;
@@ -199,6 +200,17 @@ public final class ContractSamples {
                 "a223c6b3710f85df22e9377d6c4f7553",
                 "demo.bitrix24.ru",
                 CrmAppInstalled.digestOf("51856fefc120afa4b628cc82d3935cce"));
+    }
+
+    public static CrmAppUninstalled crmAppUninstalled() {
+        return new CrmAppUninstalled(
+                "uninst-1",
+                TENANT,
+                T0,
+                CrmKind.BITRIX24,
+                "a223c6b3710f85df22e9377d6c4f7553",
+                CrmAppInstalled.digestOf("51856fefc120afa4b628cc82d3935cce"),
+                false);
     }
 
     public static CalendarChangeNotified calendarChangeNotified() {
@@ -559,6 +571,7 @@ public final class ContractSamples {
                 crmCommandApplied(),
                 crmCommandRejected(),
                 crmAppInstalled(),
+                crmAppUninstalled(),
                 calendarChangeNotified(),
                 slotSnapshotted(),
                 createSlot(),

@@ -35,6 +35,11 @@ public record CrmAppInstalled(
         Objects.requireNonNull(occurredAt, "occurredAt");
         Objects.requireNonNull(crm, "crm");
         Objects.requireNonNull(memberId, "memberId");
+        requireDigest(applicationTokenSha256);
+    }
+
+    /** Install and uninstall records name a token only by this digest: 64 lower-case hex digits. */
+    static void requireDigest(String applicationTokenSha256) {
         Objects.requireNonNull(applicationTokenSha256, "applicationTokenSha256");
         if (!applicationTokenSha256.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("applicationTokenSha256 must be 64 lower-case hex digits");

@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.slotbridge.contracts.Topics;
 import io.slotbridge.contracts.crm.CrmAppInstalled;
+import io.slotbridge.contracts.crm.CrmAppUninstalled;
 import io.slotbridge.contracts.crm.CrmInstallation;
 import io.slotbridge.crmconnector.store.InstallationStore;
 import io.slotbridge.crmconnector.store.TokenStore;
@@ -42,13 +43,15 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * A Bitrix24 application install connects the portal by itself: the portal posts {@code ONAPPINSTALL} (the field set
  * of b24-rest-docs events/index.md and mesilov/bitrix24-php-sdk#296) to {@code /connect/bitrix24/<tenant>/install};
  * a genuine one (the configured portal answers {@code app.info} to its access token, docs' answer shape) stores the
- * tokens and the application token encrypted, publishes the installation and binds the event handlers. A forged one
- * stores nothing.
+ * tokens and the application token encrypted, publishes the installation and binds the event handlers and the
+ * uninstall handler. A forged one stores nothing. The portal's {@code ONAPPUNINSTALL}, verified against the stored
+ * installation, deletes it with the tokens and publishes the uninstall.
  */
 class Bitrix24InstallIT extends CrmConnectorIT {
 
     static final String TENANT = "it-b24-install";
     static final String FORGED = "it-b24-forged";
+    static final String UNINSTALLED = "it-b24-uninstall";
     static final String MEMBER = "9a1f68a4c3b0e1d2f7a6b5c4d3e2f1a0";
 
     /** app.info's documented answer (api-reference/common/system/app-info.md). */
@@ -91,6 +94,9 @@ class Bitrix24InstallIT extends CrmConnectorIT {
         WIREMOCK.stubFor(post(urlEqualTo(rest(TENANT, "batch")))
                 .withRequestBody(containing("event.bind"))
                 .willReturn(ok(batch(EVENTS.stream().collect(Collectors.toMap(e -> e, e -> "true")), Map.of()))));
+        WIREMOCK.stubFor(post(urlEqualTo(rest(TENANT, "batch")))
+                .withRequestBody(containing("ONAPPUNINSTALL"))
+                .willReturn(ok(batch(Map.of("ONAPPUNINSTALL", "true"), Map.of()))));
 
         install(TENANT, installEvent(TENANT, portalOf(TENANT), "c7d7b0a1e2f3a4b5c6d7e8f9a0b1c2d3", MEMBER))
                 .andExpect(status().isOk())
@@ -125,6 +131,51 @@ class Bitrix24InstallIT extends CrmConnectorIT {
                 .withRequestBody(containing("handler="
                         + URLEncoder.encode(
                                 "https://gateway.example.test/hooks/bitrix24/" + TENANT, StandardCharsets.UTF_8))));
+        // the removal is announced only to a handler the application bound: ours, beside the OAuth redirect URI
+        WIREMOCK.verify(postRequestedFor(urlEqualTo(rest(TENANT, "batch")))
+                .withRequestBody(containing("event=ONAPPUNINSTALL"))
+                .withRequestBody(containing("handler="
+                        + URLEncoder.encode(
+                                "https://slotbridge.example.test/connect/bitrix24/" + TENANT + "/uninstall",
+                                StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void an_uninstall_naming_the_installation_deletes_it_with_the_tokens_and_publishes_it_and_any_other_is_refused()
+            throws Exception {
+        String token = "5e1d0c9b8a7f6e5d4c3b2a1f0e9d8c7b";
+        stubPortal(UNINSTALLED);
+        install(UNINSTALLED, installEvent(UNINSTALLED, portalOf(UNINSTALLED), token, MEMBER))
+                .andExpect(status().isOk());
+        kafka.await(Topics.CRM_INSTALLATIONS, r -> r.tenant().equals(UNINSTALLED), 1, Duration.ofSeconds(30));
+
+        uninstall(UNINSTALLED, uninstallEvent("0000aaaa0000aaaa0000aaaa0000aaaa", MEMBER))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        uninstall(UNINSTALLED, uninstallEvent(token, "0000000000000000ffffffffffffffff"))
+                .andExpect(status().isUnauthorized());
+        assertThat(tokens.find("bitrix24", UNINSTALLED)).isPresent();
+        assertThat(installations.find(UNINSTALLED)).isPresent();
+
+        uninstall(UNINSTALLED, uninstallEvent(token, MEMBER))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("uninstalled"));
+
+        assertThat(tokens.find("bitrix24", UNINSTALLED)).isEmpty();
+        assertThat(installations.find(UNINSTALLED)).isEmpty();
+        List<CrmInstallation> published = kafka.await(
+                Topics.CRM_INSTALLATIONS,
+                r -> r.tenant().equals(UNINSTALLED) && r instanceof CrmAppUninstalled,
+                1,
+                Duration.ofSeconds(30));
+        CrmAppUninstalled uninstalled = (CrmAppUninstalled) published.get(0);
+        assertThat(uninstalled.memberId()).isEqualTo(MEMBER);
+        assertThat(uninstalled.applicationTokenSha256()).isEqualTo(CrmAppInstalled.digestOf(token));
+        assertThat(uninstalled.clean()).isTrue();
+        assertThat(uninstalled.kafkaKey()).isEqualTo(UNINSTALLED);
+        // nothing left to remove: a replay is refused and changes nothing
+        uninstall(UNINSTALLED, uninstallEvent(token, MEMBER)).andExpect(status().isConflict());
+        uninstall(UNINSTALLED, Map.of("event", "ONAPPINSTALL")).andExpect(status().isBadRequest());
     }
 
     @Test
@@ -175,6 +226,19 @@ class Bitrix24InstallIT extends CrmConnectorIT {
         assertNothingStored(FORGED);
     }
 
+    private void stubPortal(String tenant) {
+        WIREMOCK.stubFor(post(urlEqualTo(rest(tenant, "app.info")))
+                .withRequestBody(matchingJsonPath("$.auth", equalTo("INSTALL-ACC")))
+                .willReturn(ok(APP_INFO)));
+        WIREMOCK.stubFor(post(urlEqualTo(rest(tenant, "event.get"))).willReturn(ok(Bitrix24Stubs.answer("[]"))));
+        WIREMOCK.stubFor(post(urlEqualTo(rest(tenant, "batch")))
+                .withRequestBody(containing("event.bind"))
+                .willReturn(ok(batch(EVENTS.stream().collect(Collectors.toMap(e -> e, e -> "true")), Map.of()))));
+        WIREMOCK.stubFor(post(urlEqualTo(rest(tenant, "batch")))
+                .withRequestBody(containing("ONAPPUNINSTALL"))
+                .willReturn(ok(batch(Map.of("ONAPPUNINSTALL", "true"), Map.of()))));
+    }
+
     private void assertNothingStored(String tenant) {
         assertThat(tokens.find("bitrix24", tenant)).isEmpty();
         assertThat(installations.find(tenant)).isEmpty();
@@ -187,12 +251,39 @@ class Bitrix24InstallIT extends CrmConnectorIT {
     }
 
     private ResultActions install(String tenant, Map<String, String> form) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.post("/connect/bitrix24/" + tenant + "/install")
+        return postForm("/connect/bitrix24/" + tenant + "/install", form);
+    }
+
+    private ResultActions uninstall(String tenant, Map<String, String> form) throws Exception {
+        return postForm("/connect/bitrix24/" + tenant + "/uninstall", form);
+    }
+
+    private ResultActions postForm(String path, Map<String, String> form) throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.post(path)
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .content(form.entrySet().stream()
                         .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                         .collect(Collectors.joining("&"))));
+    }
+
+    /**
+     * The ONAPPUNINSTALL form as Bitrix24 posts it to a bound handler (onappuninstall.php: data[CLEAN] and the
+     * application token; no OAuth pair, the application's API access is already gone).
+     */
+    private static Map<String, String> uninstallEvent(String applicationToken, String member) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("event", "ONAPPUNINSTALL");
+        form.put("data[LANGUAGE_ID]", "ru");
+        form.put("data[CLEAN]", "1");
+        form.put("ts", String.valueOf(Instant.now().getEpochSecond()));
+        form.put("auth[domain]", portalOf(UNINSTALLED).getRawAuthority());
+        form.put("auth[server_endpoint]", "https://oauth.bitrix.info/rest/");
+        form.put("auth[status]", "L");
+        form.put("auth[client_endpoint]", portalOf(UNINSTALLED) + "/rest/");
+        form.put("auth[member_id]", member);
+        form.put("auth[application_token]", applicationToken);
+        return form;
     }
 
     private static URI portalOf(String tenant) {

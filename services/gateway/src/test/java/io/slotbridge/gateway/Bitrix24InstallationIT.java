@@ -9,6 +9,7 @@ import io.slotbridge.contracts.ContractJson;
 import io.slotbridge.contracts.ProviderFixtures;
 import io.slotbridge.contracts.Topics;
 import io.slotbridge.contracts.crm.CrmAppInstalled;
+import io.slotbridge.contracts.crm.CrmAppUninstalled;
 import io.slotbridge.contracts.crm.CrmKind;
 import io.slotbridge.contracts.crm.LeadChangeNoticed;
 import io.slotbridge.contracts.crm.LeadHint;
@@ -32,7 +33,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * A Bitrix24 tenant without a token in the tenants file ({@code b24-installed}): its events are refused until the
  * crm-connector's verified installation is on {@code crm.installations.v1}; then the installed application token is
- * accepted and any other refused. Same context as {@link GatewayIT} (same configuration, so it is reused).
+ * accepted and any other refused, until its verified uninstall arrives on the same topic. Same context as
+ * {@link GatewayIT} (same configuration, so it is reused).
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -119,6 +121,22 @@ class Bitrix24InstallationIT {
                 .orElseThrow();
         RawWebhookReceived raw = (RawWebhookReceived) ContractJson.fromBytes(archive.value(), RawIngress.class);
         assertThat(raw.body()).contains("event=ONAPPINSTALL").doesNotContain(token);
+
+        // the portal removes the application and the crm-connector publishes the verified uninstall: this gateway
+        // reads it and refuses the token from then on; an uninstall of an earlier token would have changed nothing
+        kafka.publish(
+                Topics.CRM_INSTALLATIONS,
+                new CrmAppUninstalled(
+                        "uninst-" + token,
+                        TENANT,
+                        Instant.now(),
+                        CrmKind.BITRIX24,
+                        MEMBER,
+                        CrmAppInstalled.digestOf(token),
+                        false));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> status(ours) == 401);
     }
 
     private int status(String body) {

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,10 +32,13 @@ import org.springframework.web.bind.annotation.RestController;
  * OAuth emulation (so REST calls and refreshes accept them) and {@code ONAPPINSTALL} is posted, form-urlencoded with
  * the field set of b24-rest-docs events/index.md and mesilov/bitrix24-php-sdk#296, to the application's install
  * handler; the portal's application token is the one its later events carry. {@code app.info} answers the application
- * a token belongs to (b24-rest-docs api-reference/common/system/app-info.md).
+ * a token belongs to (b24-rest-docs api-reference/common/system/app-info.md). Uninstalling takes the tokens and handlers
+ * away and posts {@code ONAPPUNINSTALL} (onappuninstall.php) to the handlers bound for it.
  */
 @RestController
 public class BitrixAppInstall {
+
+    static final String UNINSTALL = "ONAPPUNINSTALL";
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -64,10 +68,40 @@ public class BitrixAppInstall {
                 new TokenRegistry.Grant(Api.BITRIX24, portal, clientId, null, null),
                 settings.accessTokenTtl(),
                 settings.refreshTokenTtl());
-        String form = PhpForm.encode(installEvent(found, issued));
-        HttpResponse<String> answer;
+        Map<String, Object> posted = post(handler, PhpForm.encode(installEvent(found, issued)));
+        return ResponseEntity.status(posted.containsKey("error") ? 502 : 200).body(posted);
+    }
+
+    /**
+     * Control API: removes the application from the portal as Bitrix24 does. Its API access goes (every token of the
+     * portal is revoked: calls answer {@code invalid_token}), its event handlers are deleted, and
+     * {@code ONAPPUNINSTALL} is posted to the handlers that were bound for it, with {@code data[CLEAN]} as the user's
+     * "clear the application's data" choice and no OAuth tokens.
+     */
+    @PostMapping("/sandbox/bitrix24/{portal}/uninstall")
+    public ResponseEntity<Map<String, Object>> uninstall(
+            @PathVariable String portal, @RequestParam(defaultValue = "false") boolean clean) {
+        BitrixPortal found = store.portal(portal);
+        List<String> receivers = found.handlers().stream()
+                .filter(h -> !h.offline() && h.event().equals(UNINSTALL))
+                .map(BitrixPortal.Handler::handler)
+                .toList();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("tokensRevoked", tokens.revoke(Api.BITRIX24, portal));
+        result.put("handlersRemoved", found.unbindAll());
+        String form = PhpForm.encode(uninstallEvent(found, clean));
+        result.put(
+                "notified",
+                receivers.stream().map(handler -> post(handler, form)).toList());
+        return ResponseEntity.ok(result);
+    }
+
+    /** Posts an application event form to a handler, as the portal's queue server does; the handler's answer. */
+    private static Map<String, Object> post(String handler, String form) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("handler", handler);
         try {
-            answer = HTTP.send(
+            HttpResponse<String> answer = HTTP.send(
                     HttpRequest.newBuilder(URI.create(handler))
                             .timeout(Duration.ofSeconds(30))
                             .header("Content-Type", "application/x-www-form-urlencoded")
@@ -75,17 +109,15 @@ public class BitrixAppInstall {
                             .POST(HttpRequest.BodyPublishers.ofString(form))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
+            result.put("handlerStatus", answer.statusCode());
+            result.put("handlerBody", answer.body());
         } catch (IOException e) {
-            return ResponseEntity.status(502).body(Map.of("handler", handler, "error", String.valueOf(e)));
+            result.put("error", String.valueOf(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return ResponseEntity.status(502).body(Map.of("handler", handler, "error", "interrupted"));
+            result.put("error", "interrupted");
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("handler", handler);
-        result.put("handlerStatus", answer.statusCode());
-        result.put("handlerBody", answer.body());
-        return ResponseEntity.ok(result);
+        return result;
     }
 
     @RequestMapping(
@@ -128,6 +160,22 @@ public class BitrixAppInstall {
         answer.put("result", app);
         answer.put("time", BitrixTime.of(now, clock.instant()));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
+    }
+
+    private Map<String, Object> uninstallEvent(BitrixPortal portal, boolean clean) {
+        Map<String, Object> auth = new LinkedHashMap<>();
+        auth.put("domain", URI.create(baseUrl).getAuthority());
+        auth.put("server_endpoint", baseUrl + "/bitrix24/oauth/rest/");
+        auth.put("status", "L");
+        auth.put("client_endpoint", baseUrl + "/bitrix24/" + portal.name + "/rest/");
+        auth.put("member_id", portal.memberId);
+        auth.put("application_token", portal.applicationToken);
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("event", UNINSTALL);
+        event.put("data", Map.of("LANGUAGE_ID", "ru", "CLEAN", clean ? "1" : "0"));
+        event.put("ts", String.valueOf(clock.instant().getEpochSecond()));
+        event.put("auth", auth);
+        return event;
     }
 
     private Map<String, Object> installEvent(BitrixPortal portal, TokenRegistry.Issued issued) {

@@ -292,6 +292,13 @@ public final class BitrixPortal {
         return before - handlers.size();
     }
 
+    /** Deletes every handler, online and offline (what Bitrix24 does with an uninstalled application's). */
+    synchronized int unbindAll() {
+        int count = handlers.size();
+        handlers.clear();
+        return count;
+    }
+
     synchronized List<Handler> handlers() {
         return List.copyOf(handlers);
     }

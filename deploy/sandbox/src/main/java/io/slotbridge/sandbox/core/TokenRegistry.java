@@ -141,6 +141,14 @@ public class TokenRegistry {
                 grant.api() == api ? new Grant(grant.api(), grant.account(), grant.clientId(), null, now) : grant);
     }
 
+    /** Withdraws every access and refresh token of an account (an application removed from a portal). */
+    public int revoke(Api api, String account) {
+        int before = accessTokens.size() + refreshTokens.size();
+        accessTokens.values().removeIf(g -> g.api() == api && g.account().equals(account));
+        refreshTokens.values().removeIf(g -> g.api() == api && g.account().equals(account));
+        return before - accessTokens.size() - refreshTokens.size();
+    }
+
     public void reset() {
         codes.clear();
         accessTokens.clear();

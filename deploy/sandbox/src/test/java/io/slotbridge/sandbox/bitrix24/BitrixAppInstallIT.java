@@ -85,24 +85,54 @@ class BitrixAppInstallIT extends SandboxIntegrationTest {
     }
 
     @Test
+    void uninstalling_revokes_the_tokens_removes_the_handlers_and_posts_onappuninstall_to_its_handler() {
+        String portal = unique("b24inst");
+        call("POST", "/sandbox/bitrix24/" + portal, null, null, null);
+        String accessToken = installedAccessToken(portal);
+        String uninstallHandler = receiverUrl("/uninstall/" + portal);
+        for (String[] binding : new String[][] {
+            {"ONAPPUNINSTALL", uninstallHandler}, {"ONCRMDEALUPDATE", receiverUrl("/events/" + portal)}
+        }) {
+            assertThat(json(
+                                    "POST",
+                                    "/bitrix24/" + portal + "/rest/event.bind.json",
+                                    null,
+                                    "{\"event\":\"" + binding[0] + "\",\"handler\":\"" + binding[1] + "\",\"auth\":\""
+                                            + accessToken + "\"}")
+                            .status())
+                    .isEqualTo(200);
+        }
+
+        Answer uninstall = call("POST", "/sandbox/bitrix24/" + portal + "/uninstall?clean=true", null, null, null);
+
+        assertThat(uninstall.status()).isEqualTo(200);
+        assertThat(uninstall.json().path("handlersRemoved").asInt()).isEqualTo(2);
+        assertThat(uninstall.json().at("/notified/0/handlerStatus").asInt()).isEqualTo(200);
+        List<LoggedRequest> posts =
+                receiver.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/uninstall/" + portal)));
+        assertThat(posts).hasSize(1);
+        Map<String, Object> event = PhpForm.parse(posts.get(0).getBodyAsString());
+        assertThat(event.get("event")).isEqualTo("ONAPPUNINSTALL");
+        assertThat(event.get("data")).isEqualTo(Map.of("LANGUAGE_ID", "ru", "CLEAN", "1"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> auth = (Map<String, Object>) event.get("auth");
+        assertThat(auth)
+                .containsEntry("application_token", portal + "-token")
+                .containsKeys("member_id", "domain", "client_endpoint")
+                .doesNotContainKeys("access_token", "refresh_token");
+        Answer afterwards =
+                json("POST", "/bitrix24/" + portal + "/rest/app.info.json", null, "{\"auth\":\"" + accessToken + "\"}");
+        assertThat(afterwards.status()).isEqualTo(401);
+        assertThat(afterwards.json().path("error").asText()).isEqualTo("invalid_token");
+    }
+
+    @Test
     void app_info_refuses_a_forged_token_and_a_token_of_another_portal() {
         String portal = unique("b24inst");
         String other = unique("b24inst");
         call("POST", "/sandbox/bitrix24/" + portal, null, null, null);
         call("POST", "/sandbox/bitrix24/" + other, null, null, null);
-        call(
-                "POST",
-                "/sandbox/bitrix24/" + other + "/install?handler="
-                        + URLEncoder.encode(receiverUrl("/install/" + other), StandardCharsets.UTF_8),
-                null,
-                null,
-                null);
-        String othersToken = (String) ((Map<?, ?>) PhpForm.parse(
-                                receiver.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/install/" + other)))
-                                        .get(0)
-                                        .getBodyAsString())
-                        .get("auth"))
-                .get("access_token");
+        String othersToken = installedAccessToken(other);
 
         Answer forged = json("POST", "/bitrix24/" + portal + "/rest/app.info.json", null, "{\"auth\":\"forged\"}");
         Answer foreign =
@@ -111,5 +141,22 @@ class BitrixAppInstallIT extends SandboxIntegrationTest {
         assertThat(forged.status()).isEqualTo(401);
         assertThat(forged.json().path("error").asText()).isEqualTo("invalid_token");
         assertThat(foreign.status()).isEqualTo(401);
+    }
+
+    /** Installs the application on a portal and returns the access token its ONAPPINSTALL carried. */
+    private String installedAccessToken(String portal) {
+        call(
+                "POST",
+                "/sandbox/bitrix24/" + portal + "/install?handler="
+                        + URLEncoder.encode(receiverUrl("/install/" + portal), StandardCharsets.UTF_8),
+                null,
+                null,
+                null);
+        return (String) ((Map<?, ?>) PhpForm.parse(
+                                receiver.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/install/" + portal)))
+                                        .get(0)
+                                        .getBodyAsString())
+                        .get("auth"))
+                .get("access_token");
     }
 }

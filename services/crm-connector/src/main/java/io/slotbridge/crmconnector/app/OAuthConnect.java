@@ -38,6 +38,23 @@ public interface OAuthConnect {
         Installed install(String tenant, TenantSettings settings, Map<String, String> form);
     }
 
+    /** The CRM's application uninstall event, posted to {@code /connect/<crm>/<tenant>/uninstall}. */
+    interface AppUninstall {
+
+        /** The {@code crm.kind} whose uninstall events this handles. */
+        String kind();
+
+        /**
+         * Verifies the posted uninstall event against the stored installation, then forgets the installation and
+         * the tenant's tokens and publishes the uninstall.
+         *
+         * @param form the form fields by their bracketed names ({@code auth[member_id]})
+         * @return the member id of the portal the application was removed from
+         * @throws InstallRefused when the event does not name the stored installation; nothing changes
+         */
+        String uninstall(String tenant, Map<String, String> form);
+    }
+
     /**
      * @param handlersProblem null when our event handlers are bound, else why not (the install itself stands; the
      *     administrator installs the handlers again with {@code POST /admin/tenants/<tenant>/webhooks})

@@ -5,6 +5,7 @@ import io.slotbridge.contracts.MessageIds;
 import io.slotbridge.contracts.Topics;
 import io.slotbridge.contracts.crm.CrmAppInstalled;
 import io.slotbridge.contracts.crm.CrmKind;
+import io.slotbridge.crmconnector.app.CrmAccounts;
 import io.slotbridge.crmconnector.app.OAuthConnect;
 import io.slotbridge.crmconnector.app.OAuthConnect.InstallRefused;
 import io.slotbridge.crmconnector.app.WebhookInstaller;
@@ -18,6 +19,7 @@ import io.slotbridge.platform.outbox.OutboxWriter;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -32,18 +34,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one is configured, and the configured portal — never a URL from the post — answers {@code app.info} to its access
  * token. Then, in one transaction, the tokens and the application token are stored encrypted and the installation is
  * appended to the outbox for the gateway; afterwards the event handlers are bound again (Bitrix24 deletes them when
- * an application is reinstalled or updated).
+ * an application is reinstalled or updated), and {@code ONAPPUNINSTALL} to {@link Bitrix24AppUninstall}'s endpoint.
  */
 @Component
 public class Bitrix24AppInstall implements OAuthConnect.AppInstall {
 
     private static final Logger log = LoggerFactory.getLogger(Bitrix24AppInstall.class);
+    private static final String CALLBACK = "/callback";
 
     private final TokenStore tokens;
     private final InstallationStore installations;
     private final OutboxWriter outbox;
     private final TransactionTemplate tx;
     private final WebhookInstaller handlers;
+    private final CrmAccounts accounts;
     private final Bitrix24AppInfo appInfo;
     private final Clock clock;
 
@@ -53,6 +57,7 @@ public class Bitrix24AppInstall implements OAuthConnect.AppInstall {
             OutboxWriter outbox,
             TransactionTemplate tx,
             WebhookInstaller handlers,
+            CrmAccounts accounts,
             CrmConnectorProperties properties,
             Clock clock) {
         this.tokens = tokens;
@@ -60,6 +65,7 @@ public class Bitrix24AppInstall implements OAuthConnect.AppInstall {
         this.outbox = outbox;
         this.tx = tx;
         this.handlers = handlers;
+        this.accounts = accounts;
         this.appInfo = new Bitrix24AppInfo(
                 new JsonHttp(
                         properties.http().connectTimeout(), properties.http().readTimeout()),
@@ -143,7 +149,41 @@ public class Bitrix24AppInstall implements OAuthConnect.AppInstall {
                 event.memberId(),
                 answer.detail(),
                 expiresAt);
-        return new OAuthConnect.Installed(event.memberId(), expiresAt, bindHandlers(tenant));
+        String handlersProblem = bindHandlers(tenant);
+        bindUninstallHandler(tenant, crm.auth());
+        return new OAuthConnect.Installed(event.memberId(), expiresAt, handlersProblem);
+    }
+
+    /**
+     * Bitrix24 tells an application of its removal only through an {@code ONAPPUNINSTALL} handler the application
+     * bound itself: ours is the uninstall endpoint beside the OAuth redirect URI ({@code …/callback} →
+     * {@code …/uninstall}). Without it the uninstall goes unnoticed, which costs the tenant nothing but stale tokens:
+     * a failure is logged, never fails the install.
+     */
+    private void bindUninstallHandler(String tenant, TenantSettings.Auth auth) {
+        String redirect = auth == null ? null : auth.redirectUri();
+        if (redirect == null || !redirect.endsWith(CALLBACK)) {
+            log.warn(
+                    "tenant {}: crm.auth.redirect-uri does not end with {}, so the uninstall handler's URL is unknown;"
+                            + " bind {} to /connect/bitrix24/{}/uninstall by hand to have an uninstall noticed",
+                    tenant,
+                    CALLBACK,
+                    Bitrix24AppUninstall.EVENT,
+                    tenant);
+            return;
+        }
+        String handler = redirect.substring(0, redirect.length() - CALLBACK.length()) + "/uninstall";
+        try {
+            accounts.get(tenant).api().installWebhook(handler, List.of(Bitrix24AppUninstall.EVENT));
+            log.info("tenant {}: {} bound to {}", tenant, Bitrix24AppUninstall.EVENT, handler);
+        } catch (RuntimeException e) {
+            log.warn(
+                    "tenant {}: binding {} to {} failed ({}); an uninstall will go unnoticed",
+                    tenant,
+                    Bitrix24AppUninstall.EVENT,
+                    handler,
+                    e.getMessage());
+        }
     }
 
     /** The install stands even when binding fails: the administrator can bind again from the admin API. */

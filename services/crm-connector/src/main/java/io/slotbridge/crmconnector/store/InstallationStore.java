@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 /**
  * The verified Bitrix24 application installation per tenant: its {@code application_token} and {@code member_id},
  * encrypted with the platform SecretBox (associated data {@code bitrix24:<tenant>:application-token|member-id}, so a
- * value copied to another row does not decrypt). A reinstall replaces the row.
+ * value copied to another row does not decrypt). A reinstall replaces the row, an uninstall deletes it.
  */
 @Repository
 public class InstallationStore {
@@ -47,6 +47,10 @@ public class InstallationStore {
                 installation.domain(),
                 box.getObject().encrypt(installation.applicationToken(), aad(tenant, "application-token")),
                 Timestamp.from(installation.installedAt()));
+    }
+
+    public boolean delete(String tenant) {
+        return jdbc.update("delete from bitrix24_installation where tenant = ?", tenant) > 0;
     }
 
     public Optional<Installation> find(String tenant) {

@@ -83,6 +83,11 @@ public class TokenStore {
         return tx.execute(status -> work.apply(select(crm, tenant, " for update")));
     }
 
+    /** Forgets the tenant's pair of this CRM (the CRM withdrew it, e.g. the application was uninstalled). */
+    public boolean delete(String crm, String tenant) {
+        return jdbc.update("delete from crm_token where tenant = ? and crm = ?", tenant, crm) > 0;
+    }
+
     public void markNeedsReauth(String tenant) {
         jdbc.update("update crm_token set needs_reauth = true where tenant = ?", tenant);
     }

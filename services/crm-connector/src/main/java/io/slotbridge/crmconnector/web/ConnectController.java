@@ -41,7 +41,8 @@ import org.springframework.web.util.HtmlUtils;
  * we answer with a redirect to the CRM's consent page carrying a random single-use {@code state}; the CRM sends the
  * browser back to the callback, where the state is consumed and the code exchanged for tokens that are stored
  * encrypted. A CRM that announces an application install itself ({@link OAuthConnect.AppInstall}: Bitrix24's
- * {@code ONAPPINSTALL}) posts it to {@code /connect/<crm>/<tenant>/install}, the application's handler URL.
+ * {@code ONAPPINSTALL}) posts it to {@code /connect/<crm>/<tenant>/install}, the application's handler URL, and its
+ * removal ({@link OAuthConnect.AppUninstall}: {@code ONAPPUNINSTALL}) to {@code /connect/<crm>/<tenant>/uninstall}.
  */
 @RestController
 public class ConnectController {
@@ -55,6 +56,7 @@ public class ConnectController {
     private final TenantDirectory tenants;
     private final Map<String, OAuthConnect> connectors;
     private final Map<String, OAuthConnect.AppInstall> installs;
+    private final Map<String, OAuthConnect.AppUninstall> uninstalls;
     private final TokenStore store;
     private final CrmConnectorProperties properties;
     private final Clock clock;
@@ -64,6 +66,7 @@ public class ConnectController {
             TenantDirectory tenants,
             List<OAuthConnect> connectors,
             List<OAuthConnect.AppInstall> installs,
+            List<OAuthConnect.AppUninstall> uninstalls,
             TokenStore store,
             CrmConnectorProperties properties,
             Clock clock) {
@@ -71,6 +74,8 @@ public class ConnectController {
         this.tenants = tenants;
         this.connectors = connectors.stream().collect(Collectors.toMap(OAuthConnect::kind, Function.identity()));
         this.installs = installs.stream().collect(Collectors.toMap(OAuthConnect.AppInstall::kind, Function.identity()));
+        this.uninstalls =
+                uninstalls.stream().collect(Collectors.toMap(OAuthConnect.AppUninstall::kind, Function.identity()));
         this.store = store;
         this.properties = properties;
         this.clock = clock;
@@ -158,6 +163,37 @@ public class ConnectController {
         answer.put("tokenExpiresAt", installed.tokenExpiresAt().toString());
         answer.put(
                 "handlers", installed.handlersProblem() == null ? "bound" : "failed: " + installed.handlersProblem());
+        return ResponseEntity.ok(answer);
+    }
+
+    /**
+     * The application uninstall event the CRM posts (form-urlencoded), to the handler bound at install. Unsigned: it
+     * is believed only when it names the stored installation; a refusal is logged with its reason.
+     */
+    @PostMapping(path = "/connect/{crm}/{tenant}/uninstall", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    public ResponseEntity<?> uninstall(
+            @PathVariable String crm, @PathVariable String tenant, @RequestParam MultiValueMap<String, String> form) {
+        OAuthConnect.AppUninstall uninstall = uninstalls.get(crm);
+        if (uninstall == null) {
+            throw new UnknownTenantException(crm);
+        }
+        tenantOf(crm, tenant);
+        String memberId;
+        try {
+            memberId = uninstall.uninstall(tenant, form.toSingleValueMap());
+        } catch (OAuthConnect.InstallRefused refused) {
+            log.warn(
+                    "tenant {}: {} uninstall event refused ({}): {}",
+                    tenant,
+                    crm,
+                    refused.status(),
+                    refused.getMessage());
+            return problem(HttpStatus.valueOf(refused.status()), "Uninstall event refused", refused.getMessage());
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("tenant", tenant);
+        answer.put("memberId", memberId);
+        answer.put("status", "uninstalled");
         return ResponseEntity.ok(answer);
     }
 

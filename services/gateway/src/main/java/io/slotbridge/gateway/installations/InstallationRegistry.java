@@ -21,6 +21,18 @@ public class InstallationRegistry implements Bitrix24Installations {
         byTenant.put(tenant, installation);
     }
 
+    /**
+     * Forgets the tenant's installation if it is the one uninstalled (same member id and token digest); an older
+     * installation's uninstall, delivered after a reinstall, changes nothing. True when one was forgotten.
+     */
+    public boolean uninstalled(String tenant, String memberId, String applicationTokenSha256) {
+        Bitrix24Installation current = byTenant.get(tenant);
+        return current != null
+                && current.memberId().equals(memberId)
+                && current.applicationTokenSha256().equals(applicationTokenSha256)
+                && byTenant.remove(tenant, current);
+    }
+
     public int size() {
         return byTenant.size();
     }

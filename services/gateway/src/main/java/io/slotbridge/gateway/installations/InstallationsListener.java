@@ -1,6 +1,7 @@
 package io.slotbridge.gateway.installations;
 
 import io.slotbridge.contracts.crm.CrmAppInstalled;
+import io.slotbridge.contracts.crm.CrmAppUninstalled;
 import io.slotbridge.contracts.crm.CrmInstallation;
 import io.slotbridge.contracts.crm.CrmKind;
 import io.slotbridge.gateway.bitrix24.domain.Bitrix24Installation;
@@ -33,8 +34,17 @@ public class InstallationsListener {
             properties = {"auto.offset.reset=earliest"},
             autoStartup = "${slotbridge.gateway.installations-enabled:true}")
     public void on(CrmInstallation installation) {
-        // the topic's only record type today; a later one (an uninstall) will need its own branch
-        if (installation instanceof CrmAppInstalled installed && installed.crm() == CrmKind.BITRIX24) {
+        if (installation instanceof CrmAppUninstalled uninstalled && uninstalled.crm() == CrmKind.BITRIX24) {
+            boolean forgotten = registry.uninstalled(
+                    uninstalled.tenant(), uninstalled.memberId(), uninstalled.applicationTokenSha256());
+            log.info(
+                    "tenant {}: Bitrix24 application uninstalled from member {}; {}",
+                    uninstalled.tenant(),
+                    uninstalled.memberId(),
+                    forgotten
+                            ? "events with its application token are refused from now on"
+                            : "not the installation this gateway holds (a reinstall replaced it), nothing changes");
+        } else if (installation instanceof CrmAppInstalled installed && installed.crm() == CrmKind.BITRIX24) {
             registry.installed(
                     installed.tenant(),
                     new Bitrix24Installation(installed.memberId(), installed.applicationTokenSha256()));

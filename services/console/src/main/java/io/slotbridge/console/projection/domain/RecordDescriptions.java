@@ -17,6 +17,7 @@ import io.slotbridge.contracts.crm.AddNote;
 import io.slotbridge.contracts.crm.CloseLeadLost;
 import io.slotbridge.contracts.crm.CreateCallTask;
 import io.slotbridge.contracts.crm.CrmAppInstalled;
+import io.slotbridge.contracts.crm.CrmAppUninstalled;
 import io.slotbridge.contracts.crm.CrmCommandApplied;
 import io.slotbridge.contracts.crm.CrmCommandRejected;
 import io.slotbridge.contracts.crm.LeadChangeNoticed;
@@ -117,6 +118,11 @@ public final class RecordDescriptions {
             // the digest of the application token stays out of the console: it is for the gateway only
             return Description.of(
                     r.crm() + " application installed on " + r.domain(), "member " + r.memberId(), Description.OK);
+        } else if (record instanceof CrmAppUninstalled r) {
+            return Description.of(
+                    r.crm() + " application uninstalled" + (r.clean() ? ", its data to be cleared" : ""),
+                    "member " + r.memberId() + "; reconnect by installing it again",
+                    Description.WARNING);
         } else if (record instanceof WhatsAppStatusUpdated r) {
             boolean error = "error".equalsIgnoreCase(r.status());
             return Description.of(
