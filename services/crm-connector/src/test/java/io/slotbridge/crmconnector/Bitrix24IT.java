@@ -305,6 +305,71 @@ class Bitrix24IT extends CrmConnectorIT {
         assertThat(sent).filteredOn(c -> c.contains(run + " second")).hasSize(2);
     }
 
+    @Test
+    void while_deal_updates_are_parked_for_their_operating_time_a_note_of_the_same_poll_is_written_at_once() {
+        String run = "parked-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant resetAt = Instant.ofEpochSecond(Instant.now().plusSeconds(8).getEpochSecond());
+        // a first deal update tells when the method's oldest operating-time bucket resets
+        WIREMOCK.stubFor(post(urlEqualTo(rest(TENANT, "batch")))
+                .atPriority(1)
+                .withRequestBody(containing("crm.deal.update?id=9200"))
+                .willReturn(ok(Bitrix24Stubs.batchWithTimes(
+                        "{\"k0\":true}",
+                        "[]",
+                        "{\"k0\":" + Bitrix24Stubs.timeResettingAt(resetAt.getEpochSecond()) + "}"))));
+        WIREMOCK.stubFor(post(urlEqualTo(rest(TENANT, "batch")))
+                .atPriority(1)
+                .withRequestBody(containing("crm.deal.update?id=9201"))
+                .inScenario(run)
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(ok(Bitrix24Stubs.batchWithTimes(
+                        "[]", "{\"k0\":" + Bitrix24Stubs.operationTimeLimit() + "}", "[]")))
+                .willSetStateTo("reset"));
+        WIREMOCK.stubFor(post(urlEqualTo(rest(TENANT, "batch")))
+                .atPriority(1)
+                .withRequestBody(containing("crm.deal.update?id=9201"))
+                .inScenario(run)
+                .whenScenarioStateIs("reset")
+                .willReturn(ok(batch(Map.of("k0", "true"), Map.of()))));
+        WIREMOCK.stubFor(post(urlEqualTo(rest(TENANT, "batch")))
+                .atPriority(1)
+                .withRequestBody(containing(run))
+                .withRequestBody(containing("crm.timeline.comment.add"))
+                .willReturn(ok(batch(Map.of("k0", "8301"), Map.of()))));
+        publishAll(Topics.CRM_COMMANDS, move(run + "-m0", "9200"));
+        kafka.await(Topics.CRM_COMMAND_RESULTS, r -> r.commandId().equals(run + "-m0"), 1, WAIT);
+
+        // the note goes first, so however the two are split into polls it is never behind the parked update
+        publishAll(
+                Topics.CRM_COMMANDS,
+                List.of(
+                        new AddNote(run + "-n", TENANT, "9201", Instant.now(), "followup", null, run + " note"),
+                        move(run + "-m1", "9201")));
+
+        // the note's method is not parked: it is written in the first delivery, before the deal update's reset
+        CrmCommandApplied note = (CrmCommandApplied)
+                kafka.await(Topics.CRM_COMMAND_RESULTS, r -> r.commandId().equals(run + "-n"), 1, WAIT)
+                        .get(0);
+        assertThat(note.outcome()).isEqualTo(CommandOutcome.APPLIED);
+        assertThat(note.createdEntityId()).isEqualTo("8301");
+        assertThat(note.occurredAt()).isBefore(resetAt);
+        CrmCommandApplied moved = (CrmCommandApplied)
+                kafka.await(Topics.CRM_COMMAND_RESULTS, r -> r.commandId().equals(run + "-m1"), 1, WAIT)
+                        .get(0);
+        assertThat(moved.outcome()).isEqualTo(CommandOutcome.APPLIED);
+        assertThat(moved.occurredAt()).isAfterOrEqualTo(resetAt);
+        // written once: a redelivery after the park answers the note from the write ledger
+        assertThat(requests().stream()
+                        .filter(e -> e.getRequest().getBodyAsString().contains(run))
+                        .flatMap(e -> Bitrix24RequestLog.commands(e).stream())
+                        .filter(c -> c.contains(run + " note")))
+                .hasSize(1);
+    }
+
+    private static MoveLeadToStage move(String commandId, String dealId) {
+        return new MoveLeadToStage(commandId, TENANT, dealId, Instant.now(), "sync", null, "Квалифицирован", "Воронка");
+    }
+
     private List<LeadSnapshotted> awaitSnapshots(String dealId, int count) {
         return kafka
                 .await(

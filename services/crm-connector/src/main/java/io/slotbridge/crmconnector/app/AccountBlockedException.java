@@ -19,4 +19,12 @@ public class AccountBlockedException extends CrmApiException {
     public Instant retryAt() {
         return retryAt;
     }
+
+    /**
+     * Whether every call of the account waits (true: calling anything would make the block worse), or only calls of
+     * one method (a Bitrix24 method parked on its operating-time limit), so that work for other methods may go on.
+     */
+    public boolean wholeAccount() {
+        return true;
+    }
 }

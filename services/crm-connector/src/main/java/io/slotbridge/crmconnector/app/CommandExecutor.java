@@ -37,7 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * PENDING before its call and APPLIED with the command's result (through the outbox) in one transaction after it.
  *
  * <p>{@link AccountBlockedException} propagates: the listener pauses and redelivers, and the ledger keeps whatever
- * was applied meanwhile from being applied twice.
+ * was applied meanwhile from being applied twice. When it blocks one method only (a parked Bitrix24 method), the
+ * other kinds of write (lead changes, notes, call tasks) are still sent before it propagates.
  */
 @Component
 public class CommandExecutor {
@@ -109,9 +110,22 @@ public class CommandExecutor {
                 tasks.add(t);
             }
         }
-        applyLeadChanges(tenant, account.api(), changes);
-        applyNotes(tenant, account.api(), notes);
-        applyTasks(tenant, account.api(), tasks);
+        AccountBlockedException parked = null;
+        for (Runnable writes : List.<Runnable>of(
+                () -> applyLeadChanges(tenant, account.api(), changes),
+                () -> applyNotes(tenant, account.api(), notes),
+                () -> applyTasks(tenant, account.api(), tasks))) {
+            try {
+                writes.run();
+            } catch (AccountBlockedException blocked) {
+                if (blocked.wholeAccount()) {
+                    throw blocked;
+                }
+                // only this kind of write waits: the others still go out now, and the redelivery after the wait
+                // finds them in the ledger
+                parked = parked == null || blocked.retryAt().isBefore(parked.retryAt()) ? blocked : parked;
+            }
+        }
         // a command id repeated within the batch was applied (or rejected) by its first occurrence
         Map<String, WriteLedger.Entry> after =
                 ledger.find(repeats.stream().map(CrmCommand::commandId).toList());
@@ -120,6 +134,9 @@ public class CommandExecutor {
             if (entry != null && entry.status() == WriteLedger.Status.APPLIED) {
                 alreadyApplied(repeat, entry.createdEntityId());
             }
+        }
+        if (parked != null) {
+            throw parked;
         }
     }
 

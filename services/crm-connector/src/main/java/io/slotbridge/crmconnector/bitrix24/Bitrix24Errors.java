@@ -46,6 +46,11 @@ final class Bitrix24Errors {
                             + " (OPERATION_TIME_LIMIT: its operating time on the portal is used up)",
                     until);
         }
+
+        @Override
+        public boolean wholeAccount() {
+            return false;
+        }
     }
 
     /** The error code of an answer, upper-cased, or null when it carries none. */
