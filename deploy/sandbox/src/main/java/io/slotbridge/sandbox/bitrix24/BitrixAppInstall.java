@@ -163,18 +163,11 @@ public class BitrixAppInstall {
     }
 
     private Map<String, Object> uninstallEvent(BitrixPortal portal, boolean clean) {
-        Map<String, Object> auth = new LinkedHashMap<>();
-        auth.put("domain", URI.create(baseUrl).getAuthority());
-        auth.put("server_endpoint", baseUrl + "/bitrix24/oauth/rest/");
-        auth.put("status", "L");
-        auth.put("client_endpoint", baseUrl + "/bitrix24/" + portal.name + "/rest/");
-        auth.put("member_id", portal.memberId);
-        auth.put("application_token", portal.applicationToken);
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("event", UNINSTALL);
         event.put("data", Map.of("LANGUAGE_ID", "ru", "CLEAN", clean ? "1" : "0"));
         event.put("ts", String.valueOf(clock.instant().getEpochSecond()));
-        event.put("auth", auth);
+        event.put("auth", portalAuth(portal));
         return event;
     }
 
@@ -189,19 +182,26 @@ public class BitrixAppInstall {
         auth.put("expires", String.valueOf(issued.accessExpiresAt().getEpochSecond()));
         auth.put("expires_in", String.valueOf(settings.accessTokenTtl().toSeconds()));
         auth.put("scope", "crm,user");
-        auth.put("domain", URI.create(baseUrl).getAuthority());
-        auth.put("server_endpoint", baseUrl + "/bitrix24/oauth/rest/");
-        auth.put("status", "L");
-        auth.put("client_endpoint", baseUrl + "/bitrix24/" + portal.name + "/rest/");
-        auth.put("member_id", portal.memberId);
+        auth.putAll(portalAuth(portal));
         auth.put("user_id", "1");
         auth.put("refresh_token", issued.refreshToken());
-        auth.put("application_token", portal.applicationToken);
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("event", "ONAPPINSTALL");
         event.put("data", data);
         event.put("ts", String.valueOf(clock.instant().getEpochSecond()));
         event.put("auth", auth);
         return event;
+    }
+
+    /** The {@code auth} fields every application event of the portal carries: who sends it, and its token. */
+    private Map<String, Object> portalAuth(BitrixPortal portal) {
+        Map<String, Object> auth = new LinkedHashMap<>();
+        auth.put("domain", URI.create(baseUrl).getAuthority());
+        auth.put("server_endpoint", baseUrl + "/bitrix24/oauth/rest/");
+        auth.put("status", "L");
+        auth.put("client_endpoint", baseUrl + "/bitrix24/" + portal.name + "/rest/");
+        auth.put("member_id", portal.memberId);
+        auth.put("application_token", portal.applicationToken);
+        return auth;
     }
 }

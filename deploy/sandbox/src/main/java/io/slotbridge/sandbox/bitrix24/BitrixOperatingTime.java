@@ -74,9 +74,10 @@ public class BitrixOperatingTime {
     }
 
     public synchronized Map<String, Object> status(BitrixPortal portal, String method) {
-        Map<String, Object> status = new LinkedHashMap<>(status(usage(portal, method)));
-        status.put("limitSeconds", usage(portal, method).budget.limitSeconds());
-        status.put("secondsPerCall", usage(portal, method).budget.secondsPerCall());
+        Usage usage = usage(portal, method);
+        Map<String, Object> status = new LinkedHashMap<>(status(usage));
+        status.put("limitSeconds", usage.budget.limitSeconds());
+        status.put("secondsPerCall", usage.budget.secondsPerCall());
         return status;
     }
 

@@ -112,9 +112,8 @@ public class Bitrix24Adapter implements CrmAdapter, OAuthConnect {
                 settings.timeZone(),
                 json,
                 clock);
-        return new Bitrix24Account(tenant, settings, client, guard, entity, credentials, () -> installations
-                .find(tenant)
-                .isPresent());
+        return new Bitrix24Account(
+                tenant, settings, client, guard, entity, credentials, () -> installations.exists(tenant));
     }
 
     /**

@@ -221,7 +221,7 @@ public class Bitrix24AppInstall implements OAuthConnect.AppInstall {
         if (baseUrl == null || baseUrl.isBlank()) {
             throw new IllegalStateException("crm.base-url is not set");
         }
-        return (baseUrl.endsWith("/") ? baseUrl : baseUrl + "/") + "rest/";
+        return Bitrix24Credentials.restBaseOf(baseUrl);
     }
 
     private static String normalised(String url) {

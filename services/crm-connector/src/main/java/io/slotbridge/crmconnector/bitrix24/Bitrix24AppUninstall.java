@@ -14,7 +14,6 @@ import io.slotbridge.platform.crypto.Secrets;
 import io.slotbridge.platform.outbox.OutboxWriter;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,16 +65,9 @@ public class Bitrix24AppUninstall implements OAuthConnect.AppUninstall {
 
     @Override
     public String uninstall(String tenant, Map<String, String> form) {
-        String event = form.get("event");
-        if (event == null || !EVENT.equals(event.strip().toUpperCase(Locale.ROOT))) {
-            throw new InstallRefused(
-                    400, "not an uninstall event: event=" + Bitrix24AppInstall.printable(String.valueOf(event)));
-        }
-        String memberId = form.get("auth[member_id]");
-        String token = form.get("auth[application_token]");
-        if (memberId == null || memberId.isBlank() || token == null || token.isBlank()) {
-            throw new InstallRefused(400, "auth[member_id] and auth[application_token] are required");
-        }
+        Bitrix24InstallEvent.requireEvent(form, EVENT, "uninstall");
+        String memberId = Bitrix24InstallEvent.required(form, "auth[member_id]", "uninstall");
+        String token = Bitrix24InstallEvent.required(form, "auth[application_token]", "uninstall");
         InstallationStore.Installation installed = installations
                 .find(tenant)
                 .orElseThrow(() -> new InstallRefused(

@@ -62,10 +62,9 @@ final class Bitrix24Batch {
     Map<String, Outcome> run(Map<String, Call> calls) {
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         Map<String, Call> sendable = new LinkedHashMap<>();
-        calls.forEach((key, call) -> parking.parkedUntil(call.method())
+        calls.forEach((key, call) -> parking.refusal(call.method())
                 .ifPresentOrElse(
-                        until -> outcomes.put(key, new Outcome(null, parking.parked(call.method(), until))),
-                        () -> sendable.put(key, call)));
+                        parked -> outcomes.put(key, new Outcome(null, parked)), () -> sendable.put(key, call)));
         for (List<String> keys : Chunks.of(List.copyOf(sendable.keySet()), MAX_COMMANDS)) {
             Map<String, Call> chunk = new LinkedHashMap<>();
             keys.forEach(k -> chunk.put(k, sendable.get(k)));
@@ -124,15 +123,14 @@ final class Bitrix24Batch {
         calls.forEach((key, call) -> {
             JsonNode error = errors.isObject() ? errors.get(key) : null;
             if (error != null) {
-                CrmApiException failure = Bitrix24Errors.failure(
+                // each command counts against its own method's operating time, the batch itself does not
+                CrmApiException failure = parking.judge(
                         call.method(),
-                        200,
-                        Bitrix24Errors.code(error),
-                        error.path("error_description").asText(null));
-                if (failure instanceof Bitrix24Errors.OperatingTimeLimit) {
-                    // each command counts against its own method's operating time, the batch itself does not
-                    failure = parking.park(call.method(), failure.reason());
-                }
+                        Bitrix24Errors.failure(
+                                call.method(),
+                                200,
+                                Bitrix24Errors.code(error),
+                                error.path("error_description").asText(null)));
                 outcomes.put(key, new Outcome(null, failure));
             } else if (results.isObject() && results.has(key)) {
                 parking.observe(call.method(), times.isObject() ? times.get(key) : null);

@@ -440,7 +440,7 @@ final class Bitrix24Client implements CrmApi {
         if (!usesOfflineEvents()) {
             return List.of();
         }
-        String prefix = "ONCRM" + entity.name();
+        String prefix = entity.eventPrefix();
         return events.stream().filter(e -> e.startsWith(prefix)).toList();
     }
 
@@ -450,22 +450,11 @@ final class Bitrix24Client implements CrmApi {
      */
     @Override
     public List<Webhook> webhooks() {
-        Map<String, List<String>> byHandler = new LinkedHashMap<>();
-        Set<String> offline = new HashSet<>();
-        for (JsonNode h : http.call("event.get", json.createObjectNode()).path("result")) {
-            String event = h.path("event").asText().toUpperCase(Locale.ROOT);
-            if (h.path("offline").asInt() == 1) {
-                offline.add(event);
-            } else {
-                byHandler
-                        .computeIfAbsent(h.path("handler").asText(), k -> new ArrayList<>())
-                        .add(event);
-            }
-        }
+        BoundHandlers bound = boundHandlers();
         List<Webhook> hooks = new ArrayList<>();
-        byHandler.forEach((handler, events) -> {
+        bound.online().forEach((handler, events) -> {
             List<String> twinless = offlineTwins(events).stream()
-                    .filter(e -> !offline.contains(e))
+                    .filter(e -> !bound.offline().contains(e))
                     .toList();
             List<String> complete =
                     events.stream().filter(e -> !twinless.contains(e)).toList();
@@ -519,21 +508,16 @@ final class Bitrix24Client implements CrmApi {
     @Override
     public void removeWebhook(String destination) {
         Map<String, Bitrix24Batch.Call> calls = new LinkedHashMap<>();
-        Set<String> offline = new HashSet<>();
-        for (JsonNode h : http.call("event.get", json.createObjectNode()).path("result")) {
-            String event = h.path("event").asText().toUpperCase(Locale.ROOT);
-            if (h.path("offline").asInt() == 1) {
-                offline.add(event);
-            } else if (h.path("handler").asText().equals(destination)) {
-                calls.put(
+        BoundHandlers bound = boundHandlers();
+        bound.online()
+                .getOrDefault(destination, List.of())
+                .forEach(event -> calls.put(
                         event,
                         new Bitrix24Batch.Call(
                                 "event.unbind",
-                                json.createObjectNode().put("event", event).put("handler", destination)));
-            }
-        }
+                                json.createObjectNode().put("event", event).put("handler", destination))));
         offlineTwins(List.copyOf(calls.keySet())).stream()
-                .filter(offline::contains)
+                .filter(bound.offline()::contains)
                 .forEach(event -> calls.put(
                         "offline_" + event,
                         new Bitrix24Batch.Call(
@@ -544,6 +528,24 @@ final class Bitrix24Client implements CrmApi {
                 throw outcome.failure();
             }
         });
+    }
+
+    /** What {@code event.get} lists: online events by handler URL, and the events bound offline. */
+    private record BoundHandlers(Map<String, List<String>> online, Set<String> offline) {}
+
+    private BoundHandlers boundHandlers() {
+        Map<String, List<String>> online = new LinkedHashMap<>();
+        Set<String> offline = new HashSet<>();
+        for (JsonNode h : http.call("event.get", json.createObjectNode()).path("result")) {
+            String event = h.path("event").asText().toUpperCase(Locale.ROOT);
+            if (h.path("offline").asInt() == 1) {
+                offline.add(event);
+            } else {
+                online.computeIfAbsent(h.path("handler").asText(), k -> new ArrayList<>())
+                        .add(event);
+            }
+        }
+        return new BoundHandlers(online, offline);
     }
 
     // ---- helpers

@@ -150,8 +150,12 @@ final class Bitrix24Credentials {
     }
 
     private String restBase() {
-        String base = required(crm.baseUrl(), "crm.base-url");
-        return (base.endsWith("/") ? base : base + "/") + "rest/";
+        return restBaseOf(required(crm.baseUrl(), "crm.base-url"));
+    }
+
+    /** The portal's REST base ({@code https://portal/rest/}) from its {@code crm.base-url}. */
+    static String restBaseOf(String baseUrl) {
+        return (baseUrl.endsWith("/") ? baseUrl : baseUrl + "/") + "rest/";
     }
 
     private String required(String value, String key) {

@@ -46,8 +46,12 @@ enum Bitrix24Entity {
 
     /** The events that tell us about changes: add, update, delete of the entity, and contact updates (phone). */
     List<String> events() {
-        String name = name().toUpperCase(Locale.ROOT);
-        return List.of(
-                "ONCRM" + name + "ADD", "ONCRM" + name + "UPDATE", "ONCRM" + name + "DELETE", "ONCRMCONTACTUPDATE");
+        String prefix = eventPrefix();
+        return List.of(prefix + "ADD", prefix + "UPDATE", prefix + "DELETE", "ONCRMCONTACTUPDATE");
+    }
+
+    /** What the entity's own event names start with: {@code ONCRMDEAL}, {@code ONCRMLEAD}. */
+    String eventPrefix() {
+        return "ONCRM" + name().toUpperCase(Locale.ROOT);
     }
 }

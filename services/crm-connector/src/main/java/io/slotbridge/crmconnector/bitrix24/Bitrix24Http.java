@@ -10,7 +10,6 @@ import io.slotbridge.crmconnector.http.ApiFailures;
 import io.slotbridge.crmconnector.http.JsonHttp;
 import io.slotbridge.crmconnector.http.ProblemText;
 import java.net.URI;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -57,9 +56,9 @@ final class Bitrix24Http {
 
     /** The whole answer ({@code result}, {@code total}, {@code next}, {@code time}) of a successful call. */
     JsonNode call(String method, ObjectNode params) {
-        Optional<Instant> parked = parking.parkedUntil(method);
+        Optional<Bitrix24Errors.MethodParked> parked = parking.refusal(method);
         if (parked.isPresent()) {
-            throw parking.parked(method, parked.get());
+            throw parked.get();
         }
         Bitrix24Credentials.Access access = credentials.current();
         try {
@@ -97,9 +96,7 @@ final class Bitrix24Http {
                         response.status(),
                         code,
                         answer.path("error_description").asText(null));
-        if (failure instanceof Bitrix24Errors.OperatingTimeLimit) {
-            throw parking.park(method, failure.reason());
-        }
+        failure = parking.judge(method, failure);
         if (!failure.retryable() && !(failure instanceof Bitrix24Errors.TokenExpired)) {
             log.warn("tenant {}: {}", tenant, failure.reason());
         }

@@ -24,27 +24,34 @@ record Bitrix24InstallEvent(
     private static final long DEFAULT_EXPIRES_IN = 3600;
 
     static Bitrix24InstallEvent parse(Map<String, String> form) {
-        String event = form.get("event");
-        if (event == null || !event.toUpperCase(Locale.ROOT).equals(EVENT)) {
-            throw new InstallRefused(
-                    400,
-                    "not an install event: event=" + (event == null ? "(none)" : Bitrix24AppInstall.printable(event)));
-        }
+        requireEvent(form, EVENT, "install");
         return new Bitrix24InstallEvent(
-                required(form, "auth[domain]"),
-                required(form, "auth[client_endpoint]"),
-                required(form, "auth[member_id]"),
-                required(form, "auth[access_token]"),
+                required(form, "auth[domain]", "install"),
+                required(form, "auth[client_endpoint]", "install"),
+                required(form, "auth[member_id]", "install"),
+                required(form, "auth[access_token]", "install"),
                 form.get("auth[refresh_token]"),
                 expiresIn(form.get("auth[expires_in]")),
-                required(form, "auth[application_token]"),
+                required(form, "auth[application_token]", "install"),
                 form.get("data[VERSION]"));
     }
 
-    private static String required(Map<String, String> form, String key) {
+    /** Refuses (400) an application event form whose {@code event} is not {@code expected}. */
+    static void requireEvent(Map<String, String> form, String expected, String what) {
+        String event = form.get("event");
+        if (event == null || !event.toUpperCase(Locale.ROOT).equals(expected)) {
+            throw new InstallRefused(
+                    400,
+                    "not an " + what + " event: event="
+                            + (event == null ? "(none)" : Bitrix24AppInstall.printable(event)));
+        }
+    }
+
+    /** A field of an application event form, or a 400 refusal naming it. */
+    static String required(Map<String, String> form, String key, String what) {
         String value = form.get(key);
         if (value == null || value.isBlank()) {
-            throw new InstallRefused(400, "the install event has no " + key);
+            throw new InstallRefused(400, "the " + what + " event has no " + key);
         }
         return value;
     }

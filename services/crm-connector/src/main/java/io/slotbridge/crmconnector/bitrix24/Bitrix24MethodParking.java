@@ -2,6 +2,7 @@ package io.slotbridge.crmconnector.bitrix24;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.slotbridge.crmconnector.app.CrmApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,13 +46,18 @@ final class Bitrix24MethodParking {
         }
     }
 
-    /** Until when the method is parked, if it is. */
-    Optional<Instant> parkedUntil(String method) {
+    /** The refusal a call of the method gets without asking the portal, while it is parked. */
+    Optional<Bitrix24Errors.MethodParked> refusal(String method) {
         Instant until = parkedUntil.get(key(method));
         if (until == null || !until.isAfter(clock.instant())) {
             return Optional.empty();
         }
-        return Optional.of(until);
+        return Optional.of(new Bitrix24Errors.MethodParked(method, until));
+    }
+
+    /** A failure of the method as its callers get it: an operating-time refusal parks the method. */
+    CrmApiException judge(String method, CrmApiException failure) {
+        return failure instanceof Bitrix24Errors.OperatingTimeLimit ? park(method, failure.reason()) : failure;
     }
 
     /** The method was refused for its operating time: parks it and returns the failure its callers get. */
@@ -71,10 +77,6 @@ final class Bitrix24MethodParking {
                     reason,
                     until);
         }
-        return parked(method, until);
-    }
-
-    Bitrix24Errors.MethodParked parked(String method, Instant until) {
         return new Bitrix24Errors.MethodParked(method, until);
     }
 

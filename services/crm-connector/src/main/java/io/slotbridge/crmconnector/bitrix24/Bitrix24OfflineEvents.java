@@ -75,7 +75,7 @@ final class Bitrix24OfflineEvents {
     /** The hint an item stands for, as the gateway makes it of the online event; empty for other events. */
     Optional<LeadChangeNoticed> hint(JsonNode event) {
         String name = event.path("EVENT_NAME").asText("").toUpperCase(Locale.ROOT);
-        String prefix = "ONCRM" + entity.name();
+        String prefix = entity.eventPrefix();
         String id = event.at("/EVENT_DATA/FIELDS/ID").asText("");
         if (!name.startsWith(prefix) || !id.matches("\\d{1,18}")) {
             return Optional.empty();

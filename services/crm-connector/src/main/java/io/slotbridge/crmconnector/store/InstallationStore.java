@@ -53,6 +53,12 @@ public class InstallationStore {
         return jdbc.update("delete from bitrix24_installation where tenant = ?", tenant) > 0;
     }
 
+    /** Whether the tenant has an installation, without decrypting it. */
+    public boolean exists(String tenant) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from bitrix24_installation where tenant = ?)", Boolean.class, tenant));
+    }
+
     public Optional<Installation> find(String tenant) {
         return jdbc
                 .query(

@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -149,13 +150,7 @@ public class ConnectController {
         try {
             installed = install.install(tenant, settings, form.toSingleValueMap());
         } catch (OAuthConnect.InstallRefused refused) {
-            log.warn(
-                    "tenant {}: {} install event refused ({}): {}",
-                    tenant,
-                    crm,
-                    refused.status(),
-                    refused.getMessage());
-            return problem(HttpStatus.valueOf(refused.status()), "Install event refused", refused.getMessage());
+            return refused(tenant, crm, "Install", refused);
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("tenant", tenant);
@@ -182,19 +177,26 @@ public class ConnectController {
         try {
             memberId = uninstall.uninstall(tenant, form.toSingleValueMap());
         } catch (OAuthConnect.InstallRefused refused) {
-            log.warn(
-                    "tenant {}: {} uninstall event refused ({}): {}",
-                    tenant,
-                    crm,
-                    refused.status(),
-                    refused.getMessage());
-            return problem(HttpStatus.valueOf(refused.status()), "Uninstall event refused", refused.getMessage());
+            return refused(tenant, crm, "Uninstall", refused);
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("tenant", tenant);
         answer.put("memberId", memberId);
         answer.put("status", "uninstalled");
         return ResponseEntity.ok(answer);
+    }
+
+    /** A refused application event: logged with its reason and answered problem+json. */
+    private ResponseEntity<ProblemDetail> refused(
+            String tenant, String crm, String event, OAuthConnect.InstallRefused refused) {
+        log.warn(
+                "tenant {}: {} {} event refused ({}): {}",
+                tenant,
+                crm,
+                event.toLowerCase(Locale.ROOT),
+                refused.status(),
+                refused.getMessage());
+        return problem(HttpStatus.valueOf(refused.status()), event + " event refused", refused.getMessage());
     }
 
     private OAuthConnect connector(String crm) {

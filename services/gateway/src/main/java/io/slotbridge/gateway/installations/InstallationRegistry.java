@@ -1,5 +1,6 @@
 package io.slotbridge.gateway.installations;
 
+import io.slotbridge.contracts.crm.CrmAppUninstalled;
 import io.slotbridge.gateway.bitrix24.domain.Bitrix24Installation;
 import io.slotbridge.gateway.bitrix24.domain.Bitrix24Installations;
 import java.util.Map;
@@ -25,12 +26,11 @@ public class InstallationRegistry implements Bitrix24Installations {
      * Forgets the tenant's installation if it is the one uninstalled (same member id and token digest); an older
      * installation's uninstall, delivered after a reinstall, changes nothing. True when one was forgotten.
      */
-    public boolean uninstalled(String tenant, String memberId, String applicationTokenSha256) {
-        Bitrix24Installation current = byTenant.get(tenant);
+    public boolean uninstalled(CrmAppUninstalled uninstalled) {
+        Bitrix24Installation current = byTenant.get(uninstalled.tenant());
         return current != null
-                && current.memberId().equals(memberId)
-                && current.applicationTokenSha256().equals(applicationTokenSha256)
-                && byTenant.remove(tenant, current);
+                && uninstalled.concerns(current.memberId(), current.applicationTokenSha256())
+                && byTenant.remove(uninstalled.tenant(), current);
     }
 
     public int size() {

@@ -35,8 +35,7 @@ public class InstallationsListener {
             autoStartup = "${slotbridge.gateway.installations-enabled:true}")
     public void on(CrmInstallation installation) {
         if (installation instanceof CrmAppUninstalled uninstalled && uninstalled.crm() == CrmKind.BITRIX24) {
-            boolean forgotten = registry.uninstalled(
-                    uninstalled.tenant(), uninstalled.memberId(), uninstalled.applicationTokenSha256());
+            boolean forgotten = registry.uninstalled(uninstalled);
             log.info(
                     "tenant {}: Bitrix24 application uninstalled from member {}; {}",
                     uninstalled.tenant(),

@@ -2,7 +2,10 @@ package io.slotbridge.gateway.installations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slotbridge.contracts.crm.CrmAppUninstalled;
+import io.slotbridge.contracts.crm.CrmKind;
 import io.slotbridge.gateway.bitrix24.domain.Bitrix24Installation;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class InstallationRegistryTest {
@@ -17,7 +20,7 @@ class InstallationRegistryTest {
     void an_uninstall_forgets_the_installation_it_names() {
         registry.installed("t", new Bitrix24Installation(MEMBER, OLD));
 
-        assertThat(registry.uninstalled("t", MEMBER, OLD)).isTrue();
+        assertThat(registry.uninstalled(uninstall("t", MEMBER, OLD))).isTrue();
         assertThat(registry.find("t")).isEmpty();
     }
 
@@ -26,9 +29,13 @@ class InstallationRegistryTest {
         registry.installed("t", new Bitrix24Installation(MEMBER, OLD));
         registry.installed("t", new Bitrix24Installation(MEMBER, NEW));
 
-        assertThat(registry.uninstalled("t", MEMBER, OLD)).isFalse();
-        assertThat(registry.uninstalled("t", "another-portal", NEW)).isFalse();
-        assertThat(registry.uninstalled("other", MEMBER, NEW)).isFalse();
+        assertThat(registry.uninstalled(uninstall("t", MEMBER, OLD))).isFalse();
+        assertThat(registry.uninstalled(uninstall("t", "another-portal", NEW))).isFalse();
+        assertThat(registry.uninstalled(uninstall("other", MEMBER, NEW))).isFalse();
         assertThat(registry.find("t")).contains(new Bitrix24Installation(MEMBER, NEW));
+    }
+
+    private static CrmAppUninstalled uninstall(String tenant, String memberId, String digest) {
+        return new CrmAppUninstalled("u-" + tenant, tenant, Instant.EPOCH, CrmKind.BITRIX24, memberId, digest, false);
     }
 }
