@@ -1,5 +1,6 @@
 package io.slotbridge.platform.kafka;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.slotbridge.contracts.CloudEvents;
 import io.slotbridge.contracts.Envelope;
@@ -7,6 +8,7 @@ import io.slotbridge.contracts.TopicSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
@@ -20,6 +22,8 @@ public class EnvelopePublisher {
     private final KafkaTemplate<String, Envelope> template;
     private final String source;
     private final MeterRegistry meters;
+    private final Map<String, Counter> acknowledged = new ConcurrentHashMap<>();
+    private final Map<String, Counter> failed = new ConcurrentHashMap<>();
 
     public EnvelopePublisher(KafkaTemplate<String, Envelope> template, String source, MeterRegistry meters) {
         this.template = template;
@@ -38,9 +42,17 @@ public class EnvelopePublisher {
         CloudEvents.headers(record, source)
                 .forEach((k, v) -> producerRecord.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
         extraHeaders.forEach((k, v) -> producerRecord.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-        return template.send(producerRecord).whenComplete((result, error) -> meters.counter(
-                        "slotbridge.kafka.published", "topic", topicName, "outcome", error == null ? "ok" : "error")
+        return template.send(producerRecord).whenComplete((result, error) -> published(topicName, error == null)
                 .increment());
+    }
+
+    /** Looked up once per topic and outcome: a registry lookup builds and hashes the whole meter id every time. */
+    private Counter published(String topicName, boolean ok) {
+        return (ok ? acknowledged : failed)
+                .computeIfAbsent(
+                        topicName,
+                        topic -> meters.counter(
+                                "slotbridge.kafka.published", "topic", topic, "outcome", ok ? "ok" : "error"));
     }
 
     public String source() {

@@ -11,6 +11,10 @@ class SecretsTest {
         assertThat(Secrets.constantTimeEquals("demo-secret", "demo-secret")).isTrue();
         assertThat(Secrets.constantTimeEquals("demo-secret", "demo-secreT")).isFalse();
         assertThat(Secrets.constantTimeEquals("demo-secret", "demo")).isFalse();
+        assertThat(Secrets.constantTimeEquals("demo-secret", "demo-secret-and-more"))
+                .isFalse();
+        assertThat(Secrets.constantTimeEquals("demo-secret", "")).isFalse();
+        assertThat(Secrets.constantTimeEquals("dëmo-secret", "dëmo-secret")).isTrue();
         assertThat(Secrets.constantTimeEquals("demo-secret", null)).isFalse();
         assertThat(Secrets.constantTimeEquals(null, null)).isFalse();
     }

@@ -3,6 +3,7 @@ package io.slotbridge.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.binder.logging.LogbackMetrics;
 import io.slotbridge.contracts.CloudEvents;
 import io.slotbridge.contracts.ContractJson;
 import io.slotbridge.contracts.ProviderFixtures;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -58,11 +60,20 @@ class GatewayIT {
     @Autowired
     WebTestClient http;
 
+    @Autowired
+    ApplicationContext context;
+
     private final KafkaProbe kafka = KafkaProbe.shared();
 
     @BeforeEach
     void patientClient() {
         http = http.mutate().responseTimeout(WAIT).build();
+    }
+
+    @Test
+    void no_log_event_counter_sits_in_front_of_every_log_level_check() {
+        // Micrometer's logback.events hangs a turbo filter before each isDebugEnabled() of Netty, Reactor and Spring
+        assertThat(context.getBeanNamesForType(LogbackMetrics.class)).isEmpty();
     }
 
     @Test

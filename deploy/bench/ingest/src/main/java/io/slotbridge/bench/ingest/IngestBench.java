@@ -3,9 +3,14 @@ package io.slotbridge.bench.ingest;
 import io.slotbridge.contracts.ProviderFixtures;
 import io.slotbridge.contracts.Topics;
 import io.slotbridge.gateway.GatewayApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import reactor.netty.DisposableServer;
 
@@ -63,28 +69,60 @@ public final class IngestBench {
         int gatewayPort = ((WebServerApplicationContext) gateway).getWebServer().getPort();
         URI bareUri = URI.create("http://127.0.0.1:" + bare.port() + "/bare");
         URI gatewayUri = URI.create("http://127.0.0.1:" + gatewayPort + "/hooks/amocrm/bench/bench-secret");
-        try (HttpLoad toBare = new HttpLoad(bareUri, body, headers);
-                HttpLoad toGateway = new HttpLoad(gatewayUri, body, headers)) {
-            warmUp(toBare, "bare", connections, warmup);
-            LatencyReport ceiling = toBare.closedLoop("bare WebFlux (ceiling)", connections, measure);
-            warmUp(toGateway, "gateway", connections, warmup);
-            ThreadCpu gatewayCpu = new ThreadCpu();
-            LatencyReport full = toGateway.closedLoop("gateway (max)", connections, measure);
-            String gatewayCpuSplit = gatewayCpu.topGroups(8);
-            // an open model needs room for arrivals while earlier requests are in flight, as senders open connections
-            ThreadCpu fixedCpu = new ThreadCpu();
-            LatencyReport fixed = toGateway.fixedRate("gateway @ " + rate + "/s", rate, 256, measure);
-            String fixedCpuSplit = fixedCpu.topGroups(8);
+        try {
+            postOnce(gatewayUri, body);
+            KafkaFloor floor = KafkaFloor.start(
+                    gateway.getBean(ProducerFactory.class).getConfigurationProperties(),
+                    KafkaFloor.written(kafka.getBrokersAsString(), Topics.allNamesWithDlts()));
+            URI floorUri = URI.create("http://127.0.0.1:" + floor.port() + "/floor");
+            try (floor;
+                    HttpLoad toBare = new HttpLoad(bareUri, body, headers);
+                    HttpLoad toFloor = new HttpLoad(floorUri, body, headers);
+                    HttpLoad toGateway = new HttpLoad(gatewayUri, body, headers)) {
+                warmUp(toBare, "bare", connections, warmup);
+                LatencyReport ceiling = toBare.closedLoop("bare WebFlux (ceiling)", connections, measure);
+                warmUp(toFloor, "floor", connections, warmup);
+                LatencyReport kafkaFloor = toFloor.closedLoop("bare + Kafka writes (floor)", connections, measure);
+                warmUp(toGateway, "gateway", connections, warmup);
+                ThreadCpu gatewayCpu = new ThreadCpu();
+                LatencyReport full = toGateway.closedLoop("gateway (max)", connections, measure);
+                String gatewayCpuSplit = gatewayCpu.topGroups(8);
+                // an open model needs room for arrivals while earlier requests are in flight
+                ThreadCpu fixedCpu = new ThreadCpu();
+                LatencyReport fixed = toGateway.fixedRate("gateway @ " + rate + "/s", rate, 256, measure);
+                String fixedCpuSplit = fixedCpu.topGroups(8);
 
-            print(List.of(ceiling, full, fixed), rate, connections, measure);
-            System.out.println("CPU by thread group during gateway (max): " + gatewayCpuSplit);
-            System.out.println("CPU by thread group during gateway @ " + rate + "/s: " + fixedCpuSplit);
-            WrkRun.ifInstalled(body, headers)
-                    .ifPresent(wrk -> printWrk(wrk, bareUri.toString(), gatewayUri.toString(), connections, measure));
+                print(List.of(ceiling, kafkaFloor, full, fixed), rate, connections, measure);
+                System.out.println("CPU by thread group during gateway (max): " + gatewayCpuSplit);
+                System.out.println("CPU by thread group during gateway @ " + rate + "/s: " + fixedCpuSplit);
+                WrkRun.ifInstalled(body, headers)
+                        .ifPresent(wrk -> printWrk(wrk, List.of(bareUri, floorUri, gatewayUri), connections, measure));
+            }
         } finally {
             gateway.close();
             bare.disposeNow();
             kafka.destroy();
+        }
+    }
+
+    /** One request before any load, so that the floor can replay exactly what the gateway wrote for it. */
+    private static void postOnce(URI gateway, byte[] body) {
+        HttpRequest request = HttpRequest.newBuilder(gateway)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        try {
+            HttpResponse<String> response =
+                    HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(
+                        "the gateway answered " + response.statusCode() + ": " + response.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -115,8 +153,9 @@ public final class IngestBench {
 
     private static void print(List<LatencyReport> reports, int rate, int connections, Duration measure) {
         LatencyReport ceiling = reports.get(0);
-        LatencyReport full = reports.get(1);
-        LatencyReport fixed = reports.get(2);
+        LatencyReport floor = reports.get(1);
+        LatencyReport full = reports.get(2);
+        LatencyReport fixed = reports.get(3);
         double ratio = full.perSecond() / ceiling.perSecond();
         long errors = reports.stream().mapToLong(LatencyReport::errors).sum();
         System.out.println();
@@ -131,6 +170,14 @@ public final class IngestBench {
         System.out.println(LatencyReport.header());
         reports.forEach(r -> System.out.println(r.line()));
         System.out.printf(Locale.ROOT, "gateway / ceiling throughput: %.2f%n", ratio);
+        System.out.printf(
+                Locale.ROOT,
+                "floor / ceiling throughput: %.2f (what the Kafka writes alone leave of the ceiling)%n",
+                floor.perSecond() / ceiling.perSecond());
+        System.out.printf(
+                Locale.ROOT,
+                "gateway / floor throughput: %.2f (what the gateway's own work leaves of the floor)%n",
+                full.perSecond() / floor.perSecond());
         System.out.printf(Locale.ROOT, "fixed rate: asked %d req/s, achieved %.0f req/s%n", rate, fixed.perSecond());
         System.out.println();
         verdict("gateway >= 50 % of the bare ceiling", ratio >= 0.5);
@@ -138,12 +185,14 @@ public final class IngestBench {
         verdict("zero errors", errors == 0);
     }
 
-    private static void printWrk(WrkRun wrk, String bareUri, String gatewayUri, int connections, Duration measure) {
+    private static void printWrk(WrkRun wrk, List<URI> targets, int connections, Duration measure) {
         System.out.println();
         System.out.println("the same closed loops driven by wrk (C, outside the JVM; no CPU column):");
         System.out.println(LatencyReport.header());
-        System.out.println(wrk.run("wrk: bare WebFlux", bareUri, connections, measure));
-        System.out.println(wrk.run("wrk: gateway (max)", gatewayUri, connections, measure));
+        List<String> names = List.of("wrk: bare WebFlux", "wrk: bare + Kafka (floor)", "wrk: gateway (max)");
+        for (int i = 0; i < targets.size(); i++) {
+            System.out.println(wrk.run(names.get(i), targets.get(i).toString(), connections, measure));
+        }
     }
 
     private static void verdict(String target, boolean met) {
