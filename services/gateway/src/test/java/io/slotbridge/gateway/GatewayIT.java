@@ -34,6 +34,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.DispatcherHandler;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.function.server.support.RouterFunctionMapping;
 
 /**
  * The gateway against the real embedded KRaft broker: each source's request lands on its topic with the key rule and
@@ -68,6 +71,14 @@ class GatewayIT {
     @BeforeEach
     void patientClient() {
         http = http.mutate().responseTimeout(WAIT).build();
+    }
+
+    @Test
+    void webhook_routes_are_matched_before_the_actuator_endpoints() {
+        List<HandlerMapping> mappings = context.getBean(DispatcherHandler.class).getHandlerMappings();
+
+        assertThat(mappings).first().isInstanceOf(RouterFunctionMapping.class);
+        assertThat(mappings).anyMatch(mapping -> mapping.getClass().getName().contains("actuate"));
     }
 
     @Test

@@ -15,19 +15,25 @@ import io.slotbridge.platform.kafka.EnvelopePublisher;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Hooks;
 import reactor.core.publisher.Mono;
 
 /** Where the send and the answer run: the point of the class is to avoid thread hops without ever blocking a loop. */
 class AckedPublisherTest {
 
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final EnvelopePublisher kafka = mock(EnvelopePublisher.class);
     private final AckedPublisher publisher = new AckedPublisher(kafka);
@@ -96,6 +102,66 @@ class AckedPublisherTest {
         when(kafka.send(anyString(), any(), anyMap())).thenThrow(new IllegalStateException("producer closed"));
 
         assertThatThrownBy(this::publishFromThisThread).hasMessageContaining("producer closed");
+    }
+
+    @Test
+    void on_an_event_loop_a_missing_acknowledgement_fails_the_request_at_the_deadline_and_a_late_one_changes_nothing() {
+        ScheduledThreadPoolExecutor loop = timeKeepingLoop();
+        kafkaAcknowledges();
+        publishOn(loop, ACK_TIMEOUT);
+        CompletableFuture<Object> pending = new CompletableFuture<>();
+        when(kafka.send(anyString(), any(), anyMap())).thenAnswer(invocation -> pending);
+        List<Throwable> dropped = new CopyOnWriteArrayList<>();
+        Hooks.onErrorDropped(dropped::add);
+        try {
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> publishOn(loop, Duration.ofMillis(200)))
+                    .hasCauseInstanceOf(java.util.concurrent.TimeoutException.class)
+                    .hasMessageContaining("200 ms");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(190), WAIT);
+
+            pending.completeExceptionally(new IllegalStateException("broker answered at last"));
+            loop.submit(() -> {}).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+
+            assertThat(dropped).isEmpty();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            Hooks.resetOnErrorDropped();
+            loop.shutdownNow();
+        }
+    }
+
+    @Test
+    void on_an_event_loop_an_acknowledgement_in_time_answers_there_and_cancels_the_deadline() {
+        ScheduledThreadPoolExecutor loop = timeKeepingLoop();
+        try {
+            kafkaAcknowledges();
+            publishOn(loop, ACK_TIMEOUT);
+
+            String answeredOn = publishOn(loop, ACK_TIMEOUT);
+
+            assertThat(sentOn.get()).isEqualTo(Thread.currentThread().getName());
+            assertThat(answeredOn).isEqualTo("time-keeping-loop");
+            assertThat(loop.getQueue()).as("deadline timers left behind").isEmpty();
+        } finally {
+            loop.shutdownNow();
+        }
+    }
+
+    private static ScheduledThreadPoolExecutor timeKeepingLoop() {
+        ScheduledThreadPoolExecutor loop =
+                new ScheduledThreadPoolExecutor(1, runnable -> new Thread(runnable, "time-keeping-loop"));
+        loop.setRemoveOnCancelPolicy(true);
+        return loop;
+    }
+
+    private String publishOn(ScheduledExecutorService loop, Duration ackTimeout) {
+        return publisher
+                .publishAll(records, ackTimeout)
+                .then(Mono.fromCallable(() -> Thread.currentThread().getName()))
+                .contextWrite(context -> context.put(AckedPublisher.ANSWER_ON, (Executor) loop))
+                .block(WAIT);
     }
 
     private void kafkaAcknowledges() {
