@@ -2,7 +2,6 @@ package io.slotbridge.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.slotbridge.local.people.CalendarPerson;
 import io.slotbridge.local.people.LeadCard;
 import java.util.List;
@@ -54,19 +53,7 @@ abstract class FollowupScenarioB {
                 .until(() -> runs.of(answers.id()).orElseThrow(), run -> "STOPPED".equals(run.status()));
         assertThat(runs.of(answers.id()).orElseThrow().stopReason()).isEqualTo("client-replied");
 
-        assertThat(runs.runToTheEnd(silent.id()).status()).isEqualTo("COMPLETED");
-
-        LeadCard closed = demo.awaitLead(
-                silent.id(),
-                "the silent client's lead closed lost for no contact",
-                lead -> DemoTenant.STAGE_LOST.equals(lead.stage()));
-        assertThat(closed.lossReason()).isEqualTo("Нет контакта");
-        assertThat(demo.crm.tasks(silent.id())).containsExactlyInAnyOrderElementsOf(CALLS);
-        List<JsonNode> sent = demo.whatsAppTo(silent.lead().phone());
-        assertThat(sent)
-                .as("Аудио, Игнор and Полный игнор, each once")
-                .extracting(message -> message.path("templateId").asText())
-                .containsExactlyElementsOf(TEMPLATES);
+        runs.assertRunsToNoContact(silent.lead(), CALLS, TEMPLATES);
 
         LeadCard stopped = demo.crm.read(answers.id());
         assertThat(stopped.stage()).isNotEqualTo(DemoTenant.STAGE_LOST);

@@ -38,6 +38,9 @@ public final class SlotbridgeExtension implements ParameterResolver {
      */
     static final String WATCH_CHECK_INTERVAL = "3s";
 
+    /** How often the follow-up looks for leads idle in the qualified stage (scenario A; production: a minute). */
+    static final String QUALIFIED_IDLE_SWEEP_INTERVAL = "2s";
+
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         return parameter.getParameter().getType() == DemoTenant.class;
@@ -58,7 +61,8 @@ public final class SlotbridgeExtension implements ParameterResolver {
         LocalOptions options = LocalOptions.forTests(dataDirectory())
                 .withProperty("slotbridge.crm-connector.sweep.interval", SWEEP_INTERVAL)
                 .withProperty("slotbridge.calendar-connector.sync.sweep-interval", SWEEP_INTERVAL)
-                .withProperty("slotbridge.calendar-connector.watch.check-interval", WATCH_CHECK_INTERVAL);
+                .withProperty("slotbridge.calendar-connector.watch.check-interval", WATCH_CHECK_INTERVAL)
+                .withProperty("slotbridge.followup.sweep-interval", QUALIFIED_IDLE_SWEEP_INTERVAL);
         return SlotbridgeLocal.start(options);
     }
 

@@ -79,6 +79,7 @@ public final class AmoCrmPerson implements CrmPerson {
                 .asLong();
     }
 
+    @Override
     public void moveTo(long leadId, String stage) {
         update(
                 leadId,

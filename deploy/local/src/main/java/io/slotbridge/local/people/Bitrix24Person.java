@@ -98,6 +98,11 @@ public final class Bitrix24Person implements CrmPerson {
     }
 
     @Override
+    public void moveTo(long dealId, String stage) {
+        update(dealId, Map.of("STAGE_ID", stageId(stage)));
+    }
+
+    @Override
     public void setMeetingTime(long dealId, Instant time) {
         update(dealId, Map.of(fieldCode(MEETING_TIME), time.toString()));
     }

@@ -22,6 +22,9 @@ public interface CrmPerson {
      */
     void book(long leadId, Instant time, String expert, String category, String goal);
 
+    /** Moves the lead to the stage named as people see it, e.g. {@code Квалифицирован}. */
+    void moveTo(long leadId, String stage);
+
     /** A new value of {@code Дата и время встречи} only. */
     void setMeetingTime(long leadId, Instant time);
 
