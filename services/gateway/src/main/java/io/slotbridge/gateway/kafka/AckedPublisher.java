@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.context.ContextView;
@@ -57,14 +58,8 @@ public class AckedPublisher {
             if (ready && answerOn instanceof ScheduledExecutorService loop) {
                 return ackedOnLoop(records, loop, ackTimeout);
             }
-            Mono<Void> acked = Mono.create(sink -> sendAll(records)
-                    .whenComplete((ignored, error) -> answerOn.execute(() -> {
-                        if (error == null) {
-                            sink.success();
-                        } else {
-                            sink.error(unwrap(error));
-                        }
-                    })));
+            Mono<Void> acked = Mono.create(sink ->
+                    sendAll(records).whenComplete((ignored, error) -> answerOn.execute(() -> answer(sink, error))));
             return (ready ? acked : acked.subscribeOn(sendScheduler)).timeout(ackTimeout);
         });
     }
@@ -96,11 +91,7 @@ public class AckedPublisher {
                             return; // too late: the request was already answered 503
                         }
                         answered[0] = true;
-                        if (error == null) {
-                            sink.success();
-                        } else {
-                            sink.error(unwrap(error));
-                        }
+                        answer(sink, error);
                     }));
         });
     }
@@ -134,6 +125,14 @@ public class AckedPublisher {
                 readiness.failed(out.topic());
             }
         });
+    }
+
+    private static void answer(MonoSink<Void> sink, Throwable error) {
+        if (error == null) {
+            sink.success();
+        } else {
+            sink.error(unwrap(error));
+        }
     }
 
     private static Throwable unwrap(Throwable error) {
