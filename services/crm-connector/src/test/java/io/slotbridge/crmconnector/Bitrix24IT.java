@@ -13,6 +13,7 @@ import static io.slotbridge.crmconnector.Bitrix24Stubs.json;
 import static io.slotbridge.crmconnector.Bitrix24Stubs.ok;
 import static io.slotbridge.crmconnector.Bitrix24Stubs.rest;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -29,6 +30,7 @@ import io.slotbridge.contracts.crm.LeadChangeNoticed;
 import io.slotbridge.contracts.crm.LeadSnapshotted;
 import io.slotbridge.contracts.crm.MoveLeadToStage;
 import io.slotbridge.contracts.crm.StageSemantic;
+import io.slotbridge.crmconnector.app.DeferredQueue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,6 +61,9 @@ class Bitrix24IT extends CrmConnectorIT {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    DeferredQueue<CrmCommand> deferred;
 
     @Test
     void a_deal_event_hint_becomes_a_snapshot_with_every_code_resolved_to_its_name() {
@@ -306,7 +311,7 @@ class Bitrix24IT extends CrmConnectorIT {
     }
 
     @Test
-    void while_deal_updates_are_parked_for_their_operating_time_a_note_of_the_same_poll_is_written_at_once() {
+    void while_deal_updates_are_parked_notes_of_this_and_later_polls_are_written_at_once_and_the_deal_waits_in_order() {
         String run = "parked-" + UUID.randomUUID().toString().substring(0, 8);
         Instant resetAt = Instant.ofEpochSecond(Instant.now().plusSeconds(8).getEpochSecond());
         // a first deal update tells when the method's oldest operating-time bucket resets
@@ -345,25 +350,48 @@ class Bitrix24IT extends CrmConnectorIT {
                 List.of(
                         new AddNote(run + "-n", TENANT, "9201", Instant.now(), "followup", null, run + " note"),
                         move(run + "-m1", "9201")));
+        await().atMost(WAIT)
+                .until(() -> !deferred.leadsWaiting(TENANT, List.of("9201")).isEmpty());
+        // a later poll: a note on another deal goes out at once, the parked deal's next move queues behind m1
+        publishAll(
+                Topics.CRM_COMMANDS,
+                List.of(
+                        new AddNote(run + "-n2", TENANT, "9203", Instant.now(), "followup", null, run + " later"),
+                        new MoveLeadToStage(
+                                run + "-m2",
+                                TENANT,
+                                "9201",
+                                Instant.now(),
+                                "sync",
+                                null,
+                                "5. Встреча назначена",
+                                "Воронка")));
 
-        // the note's method is not parked: it is written in the first delivery, before the deal update's reset
-        CrmCommandApplied note = (CrmCommandApplied)
-                kafka.await(Topics.CRM_COMMAND_RESULTS, r -> r.commandId().equals(run + "-n"), 1, WAIT)
-                        .get(0);
-        assertThat(note.outcome()).isEqualTo(CommandOutcome.APPLIED);
-        assertThat(note.createdEntityId()).isEqualTo("8301");
-        assertThat(note.occurredAt()).isBefore(resetAt);
-        CrmCommandApplied moved = (CrmCommandApplied)
-                kafka.await(Topics.CRM_COMMAND_RESULTS, r -> r.commandId().equals(run + "-m1"), 1, WAIT)
-                        .get(0);
-        assertThat(moved.outcome()).isEqualTo(CommandOutcome.APPLIED);
-        assertThat(moved.occurredAt()).isAfterOrEqualTo(resetAt);
-        // written once: a redelivery after the park answers the note from the write ledger
-        assertThat(requests().stream()
-                        .filter(e -> e.getRequest().getBodyAsString().contains(run))
-                        .flatMap(e -> Bitrix24RequestLog.commands(e).stream())
-                        .filter(c -> c.contains(run + " note")))
-                .hasSize(1);
+        // the notes' method is not parked: both are written before the deal update's reset
+        for (String noteId : List.of(run + "-n", run + "-n2")) {
+            CrmCommandApplied note = (CrmCommandApplied)
+                    kafka.await(Topics.CRM_COMMAND_RESULTS, r -> r.commandId().equals(noteId), 1, WAIT)
+                            .get(0);
+            assertThat(note.outcome()).isEqualTo(CommandOutcome.APPLIED);
+            assertThat(note.createdEntityId()).isEqualTo("8301");
+            assertThat(note.occurredAt()).isBefore(resetAt);
+        }
+        for (String moveId : List.of(run + "-m1", run + "-m2")) {
+            CrmCommandApplied moved = (CrmCommandApplied)
+                    kafka.await(Topics.CRM_COMMAND_RESULTS, r -> r.commandId().equals(moveId), 1, WAIT)
+                            .get(0);
+            assertThat(moved.outcome()).isEqualTo(CommandOutcome.APPLIED);
+            assertThat(moved.occurredAt()).isAfterOrEqualTo(resetAt);
+        }
+        // each note written once; the deal's last update is its later move (PREPAYMENT_INVOICE), never overtaken by m1
+        List<String> notes = commands("crm.timeline.comment.add");
+        assertThat(notes).filteredOn(c -> c.contains(run + " note")).hasSize(1);
+        assertThat(notes).filteredOn(c -> c.contains(run + " later")).hasSize(1);
+        List<String> dealUpdates = commands("crm.deal.update").stream()
+                .filter(c -> c.startsWith("crm.deal.update?id=9201&"))
+                .toList();
+        assertThat(dealUpdates.get(dealUpdates.size() - 1)).contains("PREPAYMENT_INVOICE");
+        assertThat(deferred.leadsWaiting(TENANT, List.of("9201", "9203"))).isEmpty();
     }
 
     private static MoveLeadToStage move(String commandId, String dealId) {

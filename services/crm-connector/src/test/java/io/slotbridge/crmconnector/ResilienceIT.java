@@ -2,22 +2,30 @@ package io.slotbridge.crmconnector;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.havingExactly;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static io.slotbridge.crmconnector.AmoCrmStubs.api;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.slotbridge.contracts.CommandOutcome;
 import io.slotbridge.contracts.RejectionCode;
 import io.slotbridge.contracts.Topics;
 import io.slotbridge.contracts.crm.AddNote;
+import io.slotbridge.contracts.crm.CrmCommand;
 import io.slotbridge.contracts.crm.CrmCommandApplied;
 import io.slotbridge.contracts.crm.CrmCommandRejected;
 import io.slotbridge.contracts.crm.CrmCommandResult;
+import io.slotbridge.contracts.crm.LeadChangeNoticed;
+import io.slotbridge.contracts.crm.LeadSnapshotted;
 import io.slotbridge.contracts.crm.SetLeadFields;
 import io.slotbridge.contracts.ops.ConnectionStatusReported;
 import io.slotbridge.crmconnector.app.CrmAccounts;
+import io.slotbridge.crmconnector.app.DeferredQueue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,6 +41,12 @@ class ResilienceIT extends CrmConnectorIT {
 
     @Autowired
     CrmAccounts accounts;
+
+    @Autowired
+    DeferredQueue<CrmCommand> deferred;
+
+    @Autowired
+    DeferredQueue<LeadChangeNoticed> deferredHints;
 
     @Test
     void a_429_is_backed_off_and_retried() {
@@ -162,6 +176,115 @@ class ResilienceIT extends CrmConnectorIT {
         assertThat(patchTimes).hasSize(2);
         // nothing was sent while the circuit was open (blocked-pause is 3 s in these tests)
         assertThat(patchTimes.get(1) - patchTimes.get(0)).isGreaterThanOrEqualTo(3000);
+    }
+
+    @Test
+    void while_one_account_is_blocked_other_tenants_are_written_at_once_and_its_own_commands_wait_in_lead_order() {
+        String tenant = "it-held";
+        String run = "held-" + UUID.randomUUID().toString().substring(0, 8);
+        WIREMOCK.stubFor(patch(api(tenant, "/api/v4/leads"))
+                .atPriority(1)
+                .inScenario(run)
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(AmoCrmStubs.blockedHtml())
+                .willSetStateTo("unblocked"));
+        publishAll(Topics.CRM_COMMANDS, goal(run + "-1", tenant, "6201", run + " first goal"));
+        // the block opened the account's circuit: the command waits in the store, the consumer goes on
+        await().atMost(WAIT)
+                .until(() -> !deferred.leadsWaiting(tenant, List.of("6201")).isEmpty());
+
+        publishAll(
+                Topics.CRM_COMMANDS,
+                List.of(
+                        goal(run + "-2", tenant, "6201", run + " second goal"),
+                        new AddNote(run + "-n", tenant, "6202", Instant.now(), "followup", null, run + " note"),
+                        goal(run + "-free", "it-faults", "6003", run + " free goal")));
+
+        CrmCommandResult free = result(run + "-free");
+        CrmCommandResult first = result(run + "-1");
+        CrmCommandResult second = result(run + "-2");
+        CrmCommandResult note = result(run + "-n");
+        assertThat(List.of(free, first, second, note)).allSatisfy(r -> assertThat(r)
+                .isInstanceOfSatisfying(
+                        CrmCommandApplied.class, a -> assertThat(a.outcome()).isEqualTo(CommandOutcome.APPLIED)));
+        // another tenant did not wait for the block to lift (the consumer used to pause for everybody)
+        assertThat(free.occurredAt()).isBefore(first.occurredAt());
+        List<ServeEvent> patches = requests(tenant, "PATCH", "/api/v4/leads").stream()
+                .filter(e -> e.getRequest().getBodyAsString().contains(run))
+                .toList();
+        long blockedAt = patches.get(0).getRequest().getLoggedDate().getTime();
+        // nothing was sent while the circuit was open (blocked-pause is 3 s in these tests), the note neither
+        assertThat(patches.subList(1, patches.size()))
+                .allSatisfy(e -> assertThat(e.getRequest().getLoggedDate().getTime() - blockedAt)
+                        .isGreaterThanOrEqualTo(3000));
+        List<ServeEvent> notes = requests(tenant, "POST", "/api/v4/leads/notes").stream()
+                .filter(e -> e.getRequest().getBodyAsString().contains(run))
+                .toList();
+        assertThat(notes).hasSize(1);
+        assertThat(notes.get(0).getRequest().getLoggedDate().getTime() - blockedAt)
+                .isGreaterThanOrEqualTo(3000);
+        // the lead's second command was not written before its first: the last write leaves the second goal
+        assertThat(patches.get(patches.size() - 1).getRequest().getBodyAsString())
+                .contains(run + " second goal");
+        assertThat(deferred.leadsWaiting(tenant, List.of("6201", "6202"))).isEmpty();
+    }
+
+    @Test
+    void hints_of_a_blocked_account_wait_without_holding_up_other_tenants_hints() {
+        String tenant = "it-held";
+        String other = "it-faults";
+        long heldLead = 6301 + (System.nanoTime() % 1000);
+        long freeLead = 6401 + (System.nanoTime() % 1000);
+        AmoLeadsEmulator.put(tenant, AmoCrmStubs.lead(heldLead, 70012, 1795000300L));
+        AmoLeadsEmulator.put(other, AmoCrmStubs.lead(freeLead, 70012, 1795000300L));
+        String scenario = "held-read-" + heldLead;
+        WIREMOCK.stubFor(get(api(tenant, "/api/v4/leads"))
+                .atPriority(1)
+                .withQueryParam("filter[id][]", havingExactly(String.valueOf(heldLead)))
+                .inScenario(scenario)
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(AmoCrmStubs.blockedHtml())
+                .willSetStateTo("unblocked"));
+
+        kafka.publish(Topics.CRM_LEAD_HINTS, hint(tenant, String.valueOf(heldLead), "lead", "status", null));
+        await().atMost(WAIT).until(() -> !deferredHints
+                .leadsWaiting(tenant, List.of(String.valueOf(heldLead)))
+                .isEmpty());
+        kafka.publish(Topics.CRM_LEAD_HINTS, hint(other, String.valueOf(freeLead), "lead", "status", null));
+
+        LeadSnapshotted free = snapshot(other, freeLead);
+        LeadSnapshotted held = snapshot(tenant, heldLead);
+        // the other tenant's hint was re-read while the blocked one waited (the consumer used to pause for everybody)
+        assertThat(free.occurredAt()).isBefore(held.occurredAt());
+        List<ServeEvent> reads = requests(tenant, "GET", "/api/v4/leads").stream()
+                .filter(e -> e.getRequest().getUrl().contains(String.valueOf(heldLead)))
+                .toList();
+        assertThat(reads).hasSize(2);
+        assertThat(reads.get(1).getRequest().getLoggedDate().getTime()
+                        - reads.get(0).getRequest().getLoggedDate().getTime())
+                .isGreaterThanOrEqualTo(3000);
+        assertThat(deferredHints.leadsWaiting(tenant, List.of(String.valueOf(heldLead))))
+                .isEmpty();
+    }
+
+    private LeadSnapshotted snapshot(String tenant, long leadId) {
+        return (LeadSnapshotted) kafka.await(
+                        Topics.CRM_LEAD_EVENTS,
+                        e -> e.tenant().equals(tenant)
+                                && e.leadId().equals(String.valueOf(leadId))
+                                && e instanceof LeadSnapshotted,
+                        1,
+                        WAIT)
+                .get(0);
+    }
+
+    private static SetLeadFields goal(String commandId, String tenant, String leadId, String goal) {
+        return new SetLeadFields(commandId, tenant, leadId, Instant.now(), "sync", null, Map.of("Цель клиента", goal));
+    }
+
+    private CrmCommandResult result(String commandId) {
+        return kafka.await(Topics.CRM_COMMAND_RESULTS, r -> r.commandId().equals(commandId), 1, WAIT)
+                .get(0);
     }
 
     @Test

@@ -20,9 +20,11 @@ import io.slotbridge.crmconnector.store.WriteLedger;
 import io.slotbridge.platform.outbox.OutboxWriter;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -36,9 +38,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * merged per lead and sent as PATCH batches, notes and call tasks as POST batches. The ledger records each write
  * PENDING before its call and APPLIED with the command's result (through the outbox) in one transaction after it.
  *
- * <p>{@link AccountBlockedException} propagates: the listener pauses and redelivers, and the ledger keeps whatever
- * was applied meanwhile from being applied twice. When it blocks one method only (a parked Bitrix24 method), the
- * other kinds of write (lead changes, notes, call tasks) are still sent before it propagates.
+ * <p>When the CRM makes us wait ({@link AccountBlockedException}), the commands not yet answered are returned as a
+ * {@link Deferral} for the caller to keep; the ledger keeps whatever was applied from being applied twice
+ * when they run again. When the wait is for one method only (a parked Bitrix24 method), the other kinds of write
+ * (lead changes, notes, call tasks) are still sent first.
  */
 @Component
 public class CommandExecutor {
@@ -70,7 +73,23 @@ public class CommandExecutor {
         this.meters = meters;
     }
 
-    public void execute(String tenant, List<CrmCommand> commands) {
+    /** Every command is answered on {@code crm.command-results.v1}, except those the deferral names. */
+    public Deferral<CrmCommand> execute(String tenant, List<CrmCommand> commands) {
+        Set<String> settled = new HashSet<>();
+        try {
+            run(tenant, commands, settled);
+            return Deferral.none();
+        } catch (AccountBlockedException blocked) {
+            return Deferral.of(
+                    commands.stream()
+                            .filter(c -> !settled.contains(c.commandId()))
+                            .toList(),
+                    blocked);
+        }
+    }
+
+    /** @param settled collects the ids of the commands answered so far */
+    private void run(String tenant, List<CrmCommand> commands, Set<String> settled) {
         CrmAccount account = accounts.get(tenant);
         Map<String, CrmCommand> unique = new LinkedHashMap<>();
         List<CrmCommand> repeats = new ArrayList<>();
@@ -84,7 +103,7 @@ public class CommandExecutor {
         for (CrmCommand command : unique.values()) {
             WriteLedger.Entry entry = known.get(command.commandId());
             if (entry != null && entry.status() == WriteLedger.Status.APPLIED) {
-                alreadyApplied(command, entry.createdEntityId());
+                alreadyApplied(command, entry.createdEntityId(), settled);
             } else {
                 if (entry != null) {
                     log.warn(
@@ -101,7 +120,7 @@ public class CommandExecutor {
         List<Plan.CallTask> tasks = new ArrayList<>();
         for (Plan plan : plans) {
             if (plan instanceof Plan.Rejected r) {
-                rejected(r.command(), r.code(), r.reason(), false, null);
+                rejected(r.command(), r.code(), r.reason(), false, null, settled);
             } else if (plan instanceof Plan.LeadChange c) {
                 changes.add(c);
             } else if (plan instanceof Plan.Note n) {
@@ -112,17 +131,16 @@ public class CommandExecutor {
         }
         AccountBlockedException parked = null;
         for (Runnable writes : List.<Runnable>of(
-                () -> applyLeadChanges(tenant, account.api(), changes),
-                () -> applyNotes(tenant, account.api(), notes),
-                () -> applyTasks(tenant, account.api(), tasks))) {
+                () -> applyLeadChanges(tenant, account.api(), changes, settled),
+                () -> applyNotes(tenant, account.api(), notes, settled),
+                () -> applyTasks(tenant, account.api(), tasks, settled))) {
             try {
                 writes.run();
             } catch (AccountBlockedException blocked) {
                 if (blocked.wholeAccount()) {
                     throw blocked;
                 }
-                // only this kind of write waits: the others still go out now, and the redelivery after the wait
-                // finds them in the ledger
+                // only this kind of write waits: the others still go out now
                 parked = parked == null || blocked.retryAt().isBefore(parked.retryAt()) ? blocked : parked;
             }
         }
@@ -132,7 +150,7 @@ public class CommandExecutor {
         for (CrmCommand repeat : repeats) {
             WriteLedger.Entry entry = after.get(repeat.commandId());
             if (entry != null && entry.status() == WriteLedger.Status.APPLIED) {
-                alreadyApplied(repeat, entry.createdEntityId());
+                alreadyApplied(repeat, entry.createdEntityId(), settled);
             }
         }
         if (parked != null) {
@@ -184,7 +202,7 @@ public class CommandExecutor {
                 .toList();
     }
 
-    private void applyLeadChanges(String tenant, CrmApi api, List<Plan.LeadChange> changes) {
+    private void applyLeadChanges(String tenant, CrmApi api, List<Plan.LeadChange> changes, Set<String> settled) {
         if (changes.isEmpty()) {
             return;
         }
@@ -199,35 +217,37 @@ public class CommandExecutor {
             tx.executeWithoutResult(s -> involved.forEach(c -> ledger.pending(
                     c.command().commandId(), tenant, c.command().leadId(), type(c.command()), c.expected())));
             List<CrmApi.ItemOutcome> outcomes =
-                    callOrReject(involved.stream().map(Plan::command).toList(), () -> api.updateLeads(chunk));
+                    callOrReject(involved.stream().map(Plan::command).toList(), () -> api.updateLeads(chunk), settled);
             if (outcomes == null) {
                 continue;
             }
             tx.executeWithoutResult(s -> {
                 for (int i = 0; i < chunk.size(); i++) {
                     for (String commandId : chunk.get(i).commandIds()) {
-                        record(byCommand.get(commandId).command(), outcomes.get(i));
+                        record(byCommand.get(commandId).command(), outcomes.get(i), settled);
                     }
                 }
             });
         }
     }
 
-    private void applyNotes(String tenant, CrmApi api, List<Plan.Note> notes) {
+    private void applyNotes(String tenant, CrmApi api, List<Plan.Note> notes, Set<String> settled) {
         applyCreations(
                 tenant,
                 api,
                 notes,
+                settled,
                 chunk -> api.addNotes(chunk.stream()
                         .map(n -> new CrmApi.NewNote(n.command().leadId(), n.text()))
                         .toList()));
     }
 
-    private void applyTasks(String tenant, CrmApi api, List<Plan.CallTask> tasks) {
+    private void applyTasks(String tenant, CrmApi api, List<Plan.CallTask> tasks, Set<String> settled) {
         applyCreations(
                 tenant,
                 api,
                 tasks,
+                settled,
                 chunk -> api.addCallTasks(chunk.stream()
                         .map(t -> new CrmApi.NewCallTask(
                                 t.command().leadId(), t.text(), t.dueAt(), t.responsibleUserId()))
@@ -236,16 +256,20 @@ public class CommandExecutor {
 
     /** Notes and tasks: one POST per chunk, the ledger PENDING before it and APPLIED with the created id after. */
     private <P extends Plan> void applyCreations(
-            String tenant, CrmApi api, List<P> plans, Function<List<P>, List<CrmApi.ItemOutcome>> call) {
+            String tenant,
+            CrmApi api,
+            List<P> plans,
+            Set<String> settled,
+            Function<List<P>, List<CrmApi.ItemOutcome>> call) {
         for (List<P> chunk : Chunks.of(plans, api.maxWriteBatch())) {
             tx.executeWithoutResult(s -> chunk.forEach(p ->
                     ledger.pending(p.command().commandId(), tenant, p.command().leadId(), type(p.command()), null)));
             List<CrmApi.ItemOutcome> outcomes =
-                    callOrReject(chunk.stream().map(Plan::command).toList(), () -> call.apply(chunk));
+                    callOrReject(chunk.stream().map(Plan::command).toList(), () -> call.apply(chunk), settled);
             if (outcomes != null) {
                 tx.executeWithoutResult(s -> {
                     for (int i = 0; i < chunk.size(); i++) {
-                        record(chunk.get(i).command(), outcomes.get(i));
+                        record(chunk.get(i).command(), outcomes.get(i), settled);
                     }
                 });
             }
@@ -254,7 +278,9 @@ public class CommandExecutor {
 
     /** The call's outcomes, or null after rejecting every command when the whole call failed for good. */
     private List<CrmApi.ItemOutcome> callOrReject(
-            List<CrmCommand> commands, java.util.function.Supplier<List<CrmApi.ItemOutcome>> call) {
+            List<CrmCommand> commands,
+            java.util.function.Supplier<List<CrmApi.ItemOutcome>> call,
+            Set<String> settled) {
         try {
             return call.get();
         } catch (AccountBlockedException blocked) {
@@ -263,14 +289,14 @@ public class CommandExecutor {
             log.warn("{} command(s) rejected: {}", commands.size(), failed.reason());
             tx.executeWithoutResult(s -> commands.forEach(c -> {
                 ledger.forget(c.commandId());
-                rejected(c, failed.code(), failed.reason(), failed.retryable(), failed.httpStatus());
+                rejected(c, failed.code(), failed.reason(), failed.retryable(), failed.httpStatus(), settled);
             }));
             return null;
         }
     }
 
     /** Inside the caller's transaction: ledger and result commit together. */
-    private void record(CrmCommand command, CrmApi.ItemOutcome outcome) {
+    private void record(CrmCommand command, CrmApi.ItemOutcome outcome, Set<String> settled) {
         if (outcome.succeeded()) {
             ledger.applied(command.commandId(), outcome.createdId(), clock.instant());
             publish(new CrmCommandApplied(
@@ -283,14 +309,15 @@ public class CommandExecutor {
                     CommandOutcome.APPLIED,
                     outcome.createdId()));
             count(command, "applied");
+            settled.add(command.commandId());
         } else {
             ledger.forget(command.commandId());
             CrmApiException f = outcome.failure();
-            rejected(command, f.code(), f.reason(), f.retryable(), f.httpStatus());
+            rejected(command, f.code(), f.reason(), f.retryable(), f.httpStatus(), settled);
         }
     }
 
-    private void alreadyApplied(CrmCommand command, String createdEntityId) {
+    private void alreadyApplied(CrmCommand command, String createdEntityId, Set<String> settled) {
         tx.executeWithoutResult(s -> publish(new CrmCommandApplied(
                 MessageIds.deterministic(command.commandId(), "already-applied", MessageIds.random()),
                 command.tenant(),
@@ -301,9 +328,16 @@ public class CommandExecutor {
                 CommandOutcome.ALREADY_APPLIED,
                 createdEntityId)));
         count(command, "already_applied");
+        settled.add(command.commandId());
     }
 
-    private void rejected(CrmCommand command, RejectionCode code, String reason, boolean retryable, Integer status) {
+    private void rejected(
+            CrmCommand command,
+            RejectionCode code,
+            String reason,
+            boolean retryable,
+            Integer status,
+            Set<String> settled) {
         log.info(
                 "tenant {}: command {} ({}) on lead {} rejected, {}: {}",
                 command.tenant(),
@@ -324,6 +358,7 @@ public class CommandExecutor {
                 retryable,
                 status)));
         count(command, "rejected");
+        settled.add(command.commandId());
     }
 
     private void publish(io.slotbridge.contracts.crm.CrmCommandResult result) {

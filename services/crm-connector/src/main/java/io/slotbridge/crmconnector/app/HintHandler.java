@@ -29,7 +29,26 @@ public class HintHandler {
         this.refresher = refresher;
     }
 
+    /** Handles the hints of every tenant; a blocked account's {@link AccountBlockedException} propagates. */
     public void handle(List<LeadChangeNoticed> hints) {
+        byTenant(hints).forEach(this::handleTenant);
+    }
+
+    /**
+     * The tenant's hints, handled unless the CRM makes us wait: then all of them come back as the deferral (a re-read
+     * is idempotent, so doing them all again later is right).
+     */
+    public Deferral<LeadChangeNoticed> handleOrDefer(String tenant, List<LeadChangeNoticed> hints) {
+        try {
+            handleTenant(tenant, hints);
+            return Deferral.none();
+        } catch (AccountBlockedException blocked) {
+            return Deferral.of(hints, blocked);
+        }
+    }
+
+    /** The hints of the tenants this crm-connector serves, by tenant in arrival order; others are logged. */
+    public Map<String, List<LeadChangeNoticed>> byTenant(List<LeadChangeNoticed> hints) {
         Map<String, List<LeadChangeNoticed>> byTenant = new LinkedHashMap<>();
         for (LeadChangeNoticed hint : hints) {
             if (!accounts.serves(hint.tenant())) {
@@ -41,17 +60,19 @@ public class HintHandler {
             }
             byTenant.computeIfAbsent(hint.tenant(), t -> new ArrayList<>()).add(hint);
         }
-        byTenant.forEach((tenant, tenantHints) -> {
-            try {
-                handleTenant(tenant, tenantHints);
-            } catch (NotConnectedException notConnected) {
-                // hints are notifications: the first sweep after connecting reads what changed meanwhile
-                log.warn("tenant {}: {} hint(s) dropped: {}", tenant, tenantHints.size(), notConnected.getMessage());
-            }
-        });
+        return byTenant;
     }
 
     private void handleTenant(String tenant, List<LeadChangeNoticed> hints) {
+        try {
+            reread(tenant, hints);
+        } catch (NotConnectedException notConnected) {
+            // hints are notifications: the first sweep after connecting reads what changed meanwhile
+            log.warn("tenant {}: {} hint(s) dropped: {}", tenant, hints.size(), notConnected.getMessage());
+        }
+    }
+
+    private void reread(String tenant, List<LeadChangeNoticed> hints) {
         CrmAccount account = accounts.get(tenant);
         account.api(); // fail early for accounts that cannot be opened
         Set<String> leadIds = new LinkedHashSet<>();

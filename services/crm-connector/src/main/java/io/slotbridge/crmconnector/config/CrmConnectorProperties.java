@@ -23,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param retry retries of 429, 5xx and timeouts
  * @param http client timeouts
  * @param sweep anti-entropy sweep
+ * @param deferred commands that wait for a blocked account or a parked method
  * @param reportInterval period of the ops status report (and proactive token refresh) per tenant
  * @param metadataTtl how long pipelines, fields, users and loss reasons are cached
  * @param metadataMinRefreshInterval a cache miss refreshes metadata at most this often per tenant
@@ -46,6 +47,7 @@ public record CrmConnectorProperties(
         @DefaultValue @NotNull Retry retry,
         @DefaultValue @NotNull Http http,
         @DefaultValue @NotNull Sweep sweep,
+        @DefaultValue @NotNull Deferred deferred,
         @DefaultValue("1m") Duration reportInterval,
         @DefaultValue("15m") Duration metadataTtl,
         @DefaultValue("30s") Duration metadataMinRefreshInterval,
@@ -92,4 +94,16 @@ public record CrmConnectorProperties(
             @DefaultValue("5m") Duration interval,
             @DefaultValue("2m") Duration overlap,
             @DefaultValue("24h") Duration initialLookback) {}
+
+    /**
+     * @param tick how often due deferred commands are looked for
+     * @param claimLease how long one instance holds a tenant's deferred commands; longer than a batch of calls takes
+     * @param batchSize deferred commands of a tenant written per tick at most
+     * @param retryAfter how long they wait again after a failure of our own (not the CRM's refusal, which says when)
+     */
+    public record Deferred(
+            @DefaultValue("1s") Duration tick,
+            @DefaultValue("5m") Duration claimLease,
+            @DefaultValue("500") @Min(1) int batchSize,
+            @DefaultValue("30s") Duration retryAfter) {}
 }

@@ -2,42 +2,33 @@ package io.slotbridge.crmconnector.kafka;
 
 import io.slotbridge.contracts.Envelope;
 import io.slotbridge.contracts.crm.CrmCommand;
-import io.slotbridge.crmconnector.app.AccountBlockedException;
-import io.slotbridge.crmconnector.app.CommandExecutor;
 import io.slotbridge.crmconnector.app.CrmAccounts;
+import io.slotbridge.crmconnector.app.DeferredQueue;
 import io.slotbridge.crmconnector.config.KafkaListenersConfig;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code crm.commands.v1}, keyed by tenant so this consumer owns each account's budget. A poll is executed as one batch
- * per tenant; an unreadable command or one for a tenant we do not serve goes to {@code crm.commands.v1-dlt}; a blocked
- * account pauses the consumer and the batch is redelivered after the pause (the write ledger answers what was already
- * applied).
+ * per tenant; an unreadable command or one for a tenant we do not serve goes to {@code crm.commands.v1-dlt}. Commands
+ * the CRM does not take yet (a blocked account, a parked method) wait in a {@link DeferredQueue}, so the
+ * consumer never pauses: one tenant's wait holds up nobody else.
  */
 @Component
 public class CrmCommandListener {
 
-    private static final Logger log = LoggerFactory.getLogger(CrmCommandListener.class);
-
-    private final CommandExecutor executor;
+    private final DeferredQueue<CrmCommand> intake;
     private final CrmAccounts accounts;
-    private final Clock clock;
 
-    public CrmCommandListener(CommandExecutor executor, CrmAccounts accounts, Clock clock) {
-        this.executor = executor;
+    public CrmCommandListener(DeferredQueue<CrmCommand> intake, CrmAccounts accounts) {
+        this.intake = intake;
         this.accounts = accounts;
-        this.clock = clock;
     }
 
     @KafkaListener(
@@ -61,22 +52,8 @@ public class CrmCommandListener {
             CrmCommand command = (CrmCommand) record.value();
             byTenant.computeIfAbsent(command.tenant(), t -> new ArrayList<>()).add(command);
         }
-        Instant retryAt = null;
         for (Map.Entry<String, List<CrmCommand>> tenant : byTenant.entrySet()) {
-            try {
-                executor.execute(tenant.getKey(), tenant.getValue());
-            } catch (AccountBlockedException blocked) {
-                log.warn(
-                        "tenant {}: {} command(s) wait for the CRM block to lift: {}",
-                        tenant.getKey(),
-                        tenant.getValue().size(),
-                        blocked.getMessage());
-                retryAt = retryAt == null || blocked.retryAt().isBefore(retryAt) ? blocked.retryAt() : retryAt;
-            }
-        }
-        if (retryAt != null) {
-            ack.nack(0, ListenerSupport.pauseUntil(retryAt, clock.instant()));
-            return;
+            intake.accept(tenant.getKey(), tenant.getValue());
         }
         if (poison != null) {
             throw ListenerSupport.poison(poison, end);

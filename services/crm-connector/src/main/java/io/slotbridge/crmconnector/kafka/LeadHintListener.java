@@ -2,15 +2,12 @@ package io.slotbridge.crmconnector.kafka;
 
 import io.slotbridge.contracts.Envelope;
 import io.slotbridge.contracts.crm.LeadChangeNoticed;
-import io.slotbridge.crmconnector.app.AccountBlockedException;
+import io.slotbridge.crmconnector.app.DeferredQueue;
 import io.slotbridge.crmconnector.app.HintHandler;
 import io.slotbridge.crmconnector.config.KafkaListenersConfig;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
@@ -18,19 +15,18 @@ import org.springframework.stereotype.Component;
 /**
  * {@code crm.lead-hints.v1}: each poll (held back up to {@code hint-window} by the broker) is coalesced per lead and
  * re-read in batches. Hints are notifications, not truth: one for an account that is not connected is dropped with a
- * log line (the sweep catches up after connecting); a blocked account pauses the consumer.
+ * log line (the sweep catches up after connecting). A blocked account's hints wait in a {@link DeferredQueue}, so the
+ * consumer never pauses: one tenant's wait holds up nobody else.
  */
 @Component
 public class LeadHintListener {
 
-    private static final Logger log = LoggerFactory.getLogger(LeadHintListener.class);
-
     private final HintHandler handler;
-    private final Clock clock;
+    private final DeferredQueue<LeadChangeNoticed> deferred;
 
-    public LeadHintListener(HintHandler handler, Clock clock) {
+    public LeadHintListener(HintHandler handler, DeferredQueue<LeadChangeNoticed> deferred) {
         this.handler = handler;
-        this.clock = clock;
+        this.deferred = deferred;
     }
 
     @KafkaListener(
@@ -45,25 +41,15 @@ public class LeadHintListener {
             if (records.get(i).value() instanceof LeadChangeNoticed hint) {
                 hints.add(hint);
             } else {
-                if (!hints.isEmpty() && !handled(hints, ack)) {
-                    return;
-                }
+                handle(hints);
                 throw ListenerSupport.poison(ListenerSupport.unreadableReason(records.get(i)), i);
             }
         }
-        if (handled(hints, ack)) {
-            ack.acknowledge();
-        }
+        handle(hints);
+        ack.acknowledge();
     }
 
-    private boolean handled(List<LeadChangeNoticed> hints, Acknowledgment ack) {
-        try {
-            handler.handle(hints);
-            return true;
-        } catch (AccountBlockedException blocked) {
-            log.warn("{} hint(s) wait for the CRM block to lift: {}", hints.size(), blocked.getMessage());
-            ack.nack(0, ListenerSupport.pauseUntil(blocked.retryAt(), clock.instant()));
-            return false;
-        }
+    private void handle(List<LeadChangeNoticed> hints) {
+        handler.byTenant(hints).forEach(deferred::accept);
     }
 }
