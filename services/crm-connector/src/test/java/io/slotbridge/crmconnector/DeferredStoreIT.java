@@ -1,0 +1,100 @@
+package io.slotbridge.crmconnector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.slotbridge.contracts.crm.AddNote;
+import io.slotbridge.contracts.crm.CrmCommand;
+import io.slotbridge.crmconnector.store.DeferredStore;
+import io.slotbridge.crmconnector.store.DeferredStore.Deferred;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The deferred store on the real PostgreSQL schema: one copy per command, arrival order, one claimant per tenant.
+ * Each test has a tenant of its own that no configured runner serves.
+ */
+class DeferredStoreIT extends CrmConnectorIT {
+
+    static final Duration LEASE = Duration.ofMinutes(5);
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final String tenant = "store-" + UUID.randomUUID().toString().substring(0, 8);
+
+    private DeferredStore<CrmCommand> store() {
+        return new DeferredStore<>(jdbc, "command", CrmCommand.class, CrmCommand::leadId);
+    }
+
+    /** A day ahead: nothing here is ever due for the context's own runner, which would claim it. */
+    private static Instant later() {
+        return Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private AddNote note(String id, String lead) {
+        return new AddNote(id, tenant, lead, Instant.parse("2026-11-23T10:00:00Z"), "followup", null, "text " + id);
+    }
+
+    @Test
+    void a_command_is_kept_once_and_comes_back_whole_in_arrival_order() {
+        DeferredStore<CrmCommand> deferred = store();
+        Instant now = later();
+        deferred.defer(List.of(note(tenant + "-a", "1"), note(tenant + "-b", "2")), now, "parked", now);
+        deferred.defer(List.of(note(tenant + "-a", "1"), note(tenant + "-c", "1")), now, "again", now);
+
+        List<Deferred<CrmCommand>> claimed =
+                deferred.claim(tenant, now, LEASE, 100).orElseThrow();
+
+        assertThat(claimed)
+                .extracting(d -> d.item().commandId())
+                .containsExactly(tenant + "-a", tenant + "-b", tenant + "-c");
+        assertThat(claimed.get(0).item()).isEqualTo(note(tenant + "-a", "1"));
+        assertThat(deferred.leadsWaiting(tenant, List.of("1", "2", "3"))).containsExactlyInAnyOrder("1", "2");
+    }
+
+    @Test
+    void one_instance_at_a_time_claims_a_tenant_until_it_releases_or_its_lease_runs_out() {
+        DeferredStore<CrmCommand> deferred = store();
+        Instant now = later();
+        deferred.defer(List.of(note(tenant + "-a", "1")), now, "parked", now);
+        assertThat(deferred.tenantsDue(now)).contains(tenant);
+
+        assertThat(deferred.claim(tenant, now, LEASE, 100)).isPresent();
+        assertThat(deferred.claim(tenant, now.plusSeconds(1), LEASE, 100)).isEmpty();
+        assertThat(deferred.tenantsDue(now.plusSeconds(1))).doesNotContain(tenant);
+        // a claimant that died: its lease runs out
+        assertThat(deferred.claim(tenant, now.plus(LEASE), LEASE, 100)).isPresent();
+        deferred.release(tenant);
+        assertThat(deferred.claim(tenant, now.plus(LEASE).plusSeconds(1), LEASE, 100))
+                .isPresent();
+    }
+
+    @Test
+    void postponed_work_is_not_due_before_its_time_and_done_work_is_gone() {
+        DeferredStore<CrmCommand> deferred = store();
+        Instant now = later();
+        deferred.defer(List.of(note(tenant + "-a", "1"), note(tenant + "-b", "2")), now, "parked", now);
+        List<Deferred<CrmCommand>> claimed =
+                deferred.claim(tenant, now, LEASE, 100).orElseThrow();
+        deferred.release(tenant);
+
+        deferred.postpone(List.of(claimed.get(0).id()), now.plusSeconds(60), "still parked");
+        deferred.done(List.of(claimed.get(1).id()));
+
+        assertThat(deferred.tenantsDue(now.plusSeconds(59))).doesNotContain(tenant);
+        assertThat(deferred.tenantsDue(now.plusSeconds(60))).contains(tenant);
+        List<Deferred<CrmCommand>> left =
+                deferred.claim(tenant, now.plusSeconds(60), LEASE, 100).orElseThrow();
+        assertThat(left).singleElement().satisfies(d -> {
+            assertThat(d.item().commandId()).isEqualTo(tenant + "-a");
+            assertThat(d.notBefore()).isEqualTo(now.plusSeconds(60));
+        });
+        assertThat(deferred.leadsWaiting(tenant, List.of("1", "2"))).containsExactly("1");
+    }
+}
