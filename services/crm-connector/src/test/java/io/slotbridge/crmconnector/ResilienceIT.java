@@ -26,6 +26,7 @@ import io.slotbridge.contracts.crm.SetLeadFields;
 import io.slotbridge.contracts.ops.ConnectionStatusReported;
 import io.slotbridge.crmconnector.app.CrmAccounts;
 import io.slotbridge.crmconnector.app.DeferredQueue;
+import io.slotbridge.crmconnector.app.OpsReporter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,6 +48,9 @@ class ResilienceIT extends CrmConnectorIT {
 
     @Autowired
     DeferredQueue<LeadChangeNoticed> deferredHints;
+
+    @Autowired
+    OpsReporter reporter;
 
     @Test
     void a_429_is_backed_off_and_retried() {

@@ -13,10 +13,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.slotbridge.console.audit.AuditLog;
 import io.slotbridge.console.lead.app.Leads;
 import io.slotbridge.console.web.Flash;
+import io.slotbridge.contracts.Topics;
+import io.slotbridge.contracts.ops.ConnectionStatusReported;
 import io.slotbridge.platform.admin.AdminAccess;
 import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MvcResult;
@@ -119,6 +124,31 @@ class PagesIT extends ConsoleIntegrationTest {
         assertThat(page).contains("Checked by crm-connector").contains("unreachable");
         assertThat(page).contains("static-token is meant for the sandbox and tests");
         assertThat(page).doesNotContain("sandbox-admin").doesNotContain("demo-secret");
+    }
+
+    @Test
+    void connections_show_the_work_the_crm_connector_keeps_waiting() throws Exception {
+        kafka.publish(
+                Topics.OPS_REPORTS,
+                new ConnectionStatusReported(
+                        UUID.randomUUID().toString(),
+                        "demo",
+                        Instant.now(),
+                        "crm-connector",
+                        "crm-connector-1",
+                        "amocrm",
+                        "ok",
+                        null,
+                        null,
+                        7.0,
+                        12L,
+                        0L,
+                        0L,
+                        null,
+                        Map.of("circuit", "CLOSED", "waitingCommands", "4", "waitingHints", "1")));
+
+        eventually()
+                .until(() -> body(get("/connections").param("tenant", "demo")).contains("4 commands, 1 hint"));
     }
 
     @Test

@@ -80,6 +80,16 @@ public class DeferredQueue<T extends Envelope> {
         }
     }
 
+    /** What waits here: {@code command} or {@code hint}. */
+    public String kind() {
+        return store.kind();
+    }
+
+    /** How many items the tenant has waiting. */
+    public long waiting(String tenant) {
+        return store.count(tenant);
+    }
+
     /** Which of these leads of the tenant have work waiting. */
     public Set<String> leadsWaiting(String tenant, Collection<String> leadIds) {
         return store.leadsWaiting(tenant, leadIds);

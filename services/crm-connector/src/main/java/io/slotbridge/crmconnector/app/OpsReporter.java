@@ -8,6 +8,7 @@ import io.slotbridge.platform.kafka.EnvelopePublisher;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Periodic {@code ops.status-reports.v1} per tenant (token expiry, budget, requests/429/403 in the last minute,
- * circuit), an immediate one with status {@code blocked} when an account's circuit opens, and the proactive token
+ * circuit, commands and hints waiting), an immediate one with status {@code blocked} when an account's circuit opens, and the proactive token
  * refresh of OAuth accounts.
  */
 @Component
@@ -29,12 +30,19 @@ public class OpsReporter {
     private final CrmAccounts accounts;
     private final EnvelopePublisher publisher;
     private final SweepStateStore sweeps;
+    private final List<DeferredQueue<?>> deferred;
     private final Clock clock;
 
-    public OpsReporter(CrmAccounts accounts, EnvelopePublisher publisher, SweepStateStore sweeps, Clock clock) {
+    public OpsReporter(
+            CrmAccounts accounts,
+            EnvelopePublisher publisher,
+            SweepStateStore sweeps,
+            List<DeferredQueue<?>> deferred,
+            Clock clock) {
         this.accounts = accounts;
         this.publisher = publisher;
         this.sweeps = sweeps;
+        this.deferred = deferred;
         this.clock = clock;
     }
 
@@ -67,6 +75,13 @@ public class OpsReporter {
             details.put("blockedUntil", health.blockedUntil().toString());
         }
         sweeps.lastSweptUntil(tenant).ifPresent(t -> details.put("lastSweep", t.toString()));
+        // the tenant's backlog behind a block or a parked method, as the console's connections page shows it
+        for (DeferredQueue<?> queue : deferred) {
+            String kind = queue.kind();
+            details.put(
+                    "waiting" + Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + "s",
+                    String.valueOf(queue.waiting(tenant)));
+        }
         ConnectionStatusReported report = new ConnectionStatusReported(
                 MessageIds.random(),
                 tenant,

@@ -139,6 +139,13 @@ public class DeferredStore<T extends Envelope> {
         }
     }
 
+    /** How many items of this kind the tenant has waiting. */
+    public long count(String tenant) {
+        Long count = jdbc.queryForObject(
+                "select count(*) from deferred_work where kind = ? and tenant = ?", Long.class, kind, tenant);
+        return count == null ? 0 : count;
+    }
+
     /** How many items of this kind wait, over all tenants. */
     public long count() {
         Long count = jdbc.queryForObject("select count(*) from deferred_work where kind = ?", Long.class, kind);

@@ -40,6 +40,31 @@ public record ConnectionHealth(
         return (int) Math.round(left * 100);
     }
 
+    /**
+     * The work the crm-connector keeps waiting for this connection behind a block or a parked method, e.g. "3
+     * commands, 1 hint"; null when nothing waits or the reporter does not say.
+     */
+    public String waitingWork() {
+        long commands = count("waitingCommands");
+        long hints = count("waitingHints");
+        if (commands + hints == 0) {
+            return null;
+        }
+        String text = commands > 0 ? commands + (commands == 1 ? " command" : " commands") : "";
+        if (hints > 0) {
+            text += (text.isEmpty() ? "" : ", ") + hints + (hints == 1 ? " hint" : " hints");
+        }
+        return text;
+    }
+
+    private long count(String detail) {
+        try {
+            return Math.max(0, Long.parseLong(details.getOrDefault(detail, "0")));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     public boolean isCrm() {
         return "amocrm".equals(connection) || "bitrix24".equals(connection);
     }
