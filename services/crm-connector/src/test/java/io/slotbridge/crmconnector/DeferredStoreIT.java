@@ -1,16 +1,22 @@
 package io.slotbridge.crmconnector;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.slotbridge.contracts.Topics;
 import io.slotbridge.contracts.crm.AddNote;
 import io.slotbridge.contracts.crm.CrmCommand;
 import io.slotbridge.crmconnector.store.DeferredStore;
 import io.slotbridge.crmconnector.store.DeferredStore.Deferred;
+import io.slotbridge.platform.kafka.PlatformKafkaAutoConfiguration;
+import io.slotbridge.platform.test.KafkaProbe;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,7 +35,7 @@ class DeferredStoreIT extends CrmConnectorIT {
     private final String tenant = "store-" + UUID.randomUUID().toString().substring(0, 8);
 
     private DeferredStore<CrmCommand> store() {
-        return new DeferredStore<>(jdbc, "command", CrmCommand.class, CrmCommand::leadId);
+        return new DeferredStore<>(jdbc, "command", Topics.CRM_COMMANDS, CrmCommand.class, CrmCommand::leadId);
     }
 
     /** A day ahead: nothing here is ever due for the context's own runner, which would claim it. */
@@ -49,13 +55,41 @@ class DeferredStoreIT extends CrmConnectorIT {
         deferred.defer(List.of(note(tenant + "-a", "1"), note(tenant + "-c", "1")), now, "again", now);
 
         List<Deferred<CrmCommand>> claimed =
-                deferred.claim(tenant, now, LEASE, 100).orElseThrow();
+                deferred.claim(tenant, now, LEASE, 100).orElseThrow().items();
 
         assertThat(claimed)
                 .extracting(d -> d.item().commandId())
                 .containsExactly(tenant + "-a", tenant + "-b", tenant + "-c");
         assertThat(claimed.get(0).item()).isEqualTo(note(tenant + "-a", "1"));
         assertThat(deferred.leadsWaiting(tenant, List.of("1", "2", "3"))).containsExactlyInAnyOrder("1", "2");
+    }
+
+    @Test
+    void a_waiting_command_that_can_no_longer_be_read_goes_to_the_dead_letters_raw_and_leaves_the_store() {
+        // e.g. a command type written by a newer version, read back after a rollback
+        String payload = "{\"type\":\"crm.command.from-the-future\",\"commandId\":\"" + tenant + "-x\",\"tenant\":\""
+                + tenant + "\",\"leadId\":\"9\"}";
+        jdbc.update(
+                "insert into deferred_work (kind, tenant, lead_id, item_id, record_key, payload, not_before, reason,"
+                        + " deferred_at) values ('command', ?, '9', ?, ?, ?, now(), 'parked', now())",
+                tenant,
+                tenant + "-x",
+                tenant,
+                payload);
+
+        // the context's own runner claims the tenant's due work within a tick or two
+        List<ConsumerRecord<String, byte[]>> dead =
+                kafka.read(Topics.CRM_COMMANDS.dlt(), Duration.ofSeconds(60), seen -> seen.stream()
+                        .anyMatch(r -> tenant.equals(r.key())));
+        ConsumerRecord<String, byte[]> letter =
+                dead.stream().filter(r -> tenant.equals(r.key())).findFirst().orElseThrow();
+        assertThat(new String(letter.value(), StandardCharsets.UTF_8)).isEqualTo(payload);
+        assertThat(KafkaProbe.header(letter, PlatformKafkaAutoConfiguration.REASON_HEADER))
+                .startsWith("deferred command can no longer be read")
+                .contains("crm.command.from-the-future");
+        assertThat(KafkaProbe.header(letter, PlatformKafkaAutoConfiguration.FAILED_BY_HEADER))
+                .isEqualTo("crm-connector");
+        await().atMost(Duration.ofSeconds(30)).until(() -> store().count(tenant) == 0);
     }
 
     @Test
@@ -81,7 +115,7 @@ class DeferredStoreIT extends CrmConnectorIT {
         Instant now = later();
         deferred.defer(List.of(note(tenant + "-a", "1"), note(tenant + "-b", "2")), now, "parked", now);
         List<Deferred<CrmCommand>> claimed =
-                deferred.claim(tenant, now, LEASE, 100).orElseThrow();
+                deferred.claim(tenant, now, LEASE, 100).orElseThrow().items();
         deferred.release(tenant);
 
         deferred.postpone(List.of(claimed.get(0).id()), now.plusSeconds(60), "still parked");
@@ -89,8 +123,9 @@ class DeferredStoreIT extends CrmConnectorIT {
 
         assertThat(deferred.tenantsDue(now.plusSeconds(59))).doesNotContain(tenant);
         assertThat(deferred.tenantsDue(now.plusSeconds(60))).contains(tenant);
-        List<Deferred<CrmCommand>> left =
-                deferred.claim(tenant, now.plusSeconds(60), LEASE, 100).orElseThrow();
+        List<Deferred<CrmCommand>> left = deferred.claim(tenant, now.plusSeconds(60), LEASE, 100)
+                .orElseThrow()
+                .items();
         assertThat(left).singleElement().satisfies(d -> {
             assertThat(d.item().commandId()).isEqualTo(tenant + "-a");
             assertThat(d.notBefore()).isEqualTo(now.plusSeconds(60));

@@ -7,6 +7,7 @@ import io.slotbridge.crmconnector.config.CrmConnectorProperties;
 import io.slotbridge.crmconnector.domain.WaitingLine;
 import io.slotbridge.crmconnector.store.DeferredStore;
 import io.slotbridge.crmconnector.store.DeferredStore.Deferred;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * items are done at once unless their lead already has items waiting (then they queue behind them, so a lead's work
  * keeps its order); what the CRM refuses for now (a blocked account, a parked Bitrix24 method) goes to the
  * {@link DeferredStore} and is done by {@link #runDue()} once due. Other tenants, and other leads, keep flowing.
- * Nothing is dropped: an item leaves the store only when it was done.
+ * Nothing is dropped: an item leaves the store only when it was done, or, when it can no longer be read, once it is
+ * on its topic's dead-letter topic.
  */
 public class DeferredQueue<T extends Envelope> {
 
@@ -38,6 +40,7 @@ public class DeferredQueue<T extends Envelope> {
 
     private final DeferredStore<T> store;
     private final Work<T> work;
+    private final DeadLetters deadLetters;
     private final CrmConnectorProperties.Deferred settings;
     private final Clock clock;
     private final MeterRegistry meters;
@@ -46,11 +49,13 @@ public class DeferredQueue<T extends Envelope> {
     public DeferredQueue(
             DeferredStore<T> store,
             Work<T> work,
+            DeadLetters deadLetters,
             CrmConnectorProperties.Deferred settings,
             Clock clock,
             MeterRegistry meters) {
         this.store = store;
         this.work = work;
+        this.deadLetters = deadLetters;
         this.settings = settings;
         this.clock = clock;
         this.meters = meters;
@@ -106,13 +111,15 @@ public class DeferredQueue<T extends Envelope> {
     /** Does the tenant's due items; returns how many were done. */
     public int runDue(String tenant) {
         Instant now = clock.instant();
-        Optional<List<Deferred<T>>> claimed = store.claim(tenant, now, settings.claimLease(), settings.batchSize());
+        Optional<DeferredStore.Claimed<T>> claimed =
+                store.claim(tenant, now, settings.claimLease(), settings.batchSize());
         if (claimed.isEmpty()) {
             return 0;
         }
         try {
+            deadLetter(tenant, claimed.get().unreadable());
             List<Deferred<T>> runnable = WaitingLine.runnable(
-                    claimed.get(), Deferred::leadId, d -> !d.notBefore().isAfter(now));
+                    claimed.get().items(), Deferred::leadId, d -> !d.notBefore().isAfter(now));
             return runnable.isEmpty() ? 0 : run(tenant, runnable);
         } finally {
             store.release(tenant);
@@ -158,6 +165,19 @@ public class DeferredQueue<T extends Envelope> {
             log.info("tenant {}: {} deferred {}(s) done", tenant, done.size(), store.kind());
         }
         return done.size();
+    }
+
+    /** Unreadable items would wait for ever: their raw payload goes to the dead letters, then out of the store. */
+    private void deadLetter(String tenant, List<DeferredStore.Unreadable> unreadable) {
+        for (DeferredStore.Unreadable item : unreadable) {
+            String reason = "deferred " + store.kind() + " can no longer be read: " + item.problem();
+            deadLetters.send(
+                    store.deadLetterTopic(), item.recordKey(), item.payload().getBytes(StandardCharsets.UTF_8), reason);
+            store.done(List.of(item.id()));
+            meters.counter("slotbridge.crm.deferred.dead-lettered", "kind", store.kind(), "tenant", tenant)
+                    .increment();
+            log.error("tenant {}: {}; sent to {}", tenant, reason, store.deadLetterTopic());
+        }
     }
 
     private void defer(String tenant, List<T> items, Instant notBefore, String reason) {

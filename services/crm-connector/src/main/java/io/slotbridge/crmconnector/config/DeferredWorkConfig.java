@@ -1,13 +1,17 @@
 package io.slotbridge.crmconnector.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.slotbridge.contracts.Topics;
 import io.slotbridge.contracts.crm.CrmCommand;
 import io.slotbridge.contracts.crm.LeadChangeNoticed;
 import io.slotbridge.crmconnector.app.CommandExecutor;
+import io.slotbridge.crmconnector.app.DeadLetters;
 import io.slotbridge.crmconnector.app.DeferredQueue;
 import io.slotbridge.crmconnector.app.HintHandler;
+import io.slotbridge.crmconnector.kafka.KafkaDeadLetters;
 import io.slotbridge.crmconnector.store.DeferredStore;
 import java.time.Clock;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,15 +21,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class DeferredWorkConfig {
 
     @Bean
+    public DeadLetters deferredDeadLetters(KafkaProperties kafka) {
+        return new KafkaDeadLetters(kafka, Topics.CRM_CONNECTOR);
+    }
+
+    @Bean
     public DeferredQueue<CrmCommand> deferredCommands(
             JdbcTemplate jdbc,
             CommandExecutor executor,
+            DeadLetters deadLetters,
             CrmConnectorProperties properties,
             Clock clock,
             MeterRegistry meters) {
         return new DeferredQueue<>(
-                new DeferredStore<>(jdbc, "command", CrmCommand.class, CrmCommand::leadId),
+                new DeferredStore<>(jdbc, "command", Topics.CRM_COMMANDS, CrmCommand.class, CrmCommand::leadId),
                 executor::execute,
+                deadLetters,
                 properties.deferred(),
                 clock,
                 meters);
@@ -35,12 +46,15 @@ public class DeferredWorkConfig {
     public DeferredQueue<LeadChangeNoticed> deferredHints(
             JdbcTemplate jdbc,
             HintHandler hints,
+            DeadLetters deadLetters,
             CrmConnectorProperties properties,
             Clock clock,
             MeterRegistry meters) {
         return new DeferredQueue<>(
-                new DeferredStore<>(jdbc, "hint", LeadChangeNoticed.class, LeadChangeNoticed::leadId),
+                new DeferredStore<>(
+                        jdbc, "hint", Topics.CRM_LEAD_HINTS, LeadChangeNoticed.class, LeadChangeNoticed::leadId),
                 hints::handleOrDefer,
+                deadLetters,
                 properties.deferred(),
                 clock,
                 meters);

@@ -15,7 +15,7 @@ import org.springframework.kafka.listener.ContainerProperties;
 
 /**
  * Both listeners take whole polls (batches) with manual acknowledgement: a batch is what gets coalesced per lead and
- * sent as one API call, and a blocked account nacks it to be redelivered after the pause. Platform defaults
+ * sent as one API call; what the CRM does not take yet is deferred, not redelivered (DeferredQueue). Platform defaults
  * (deserialisers, dead letters) come through Boot's configurer.
  */
 @Configuration(proxyBeanMethods = false)

@@ -2,9 +2,11 @@ package io.slotbridge.crmconnector.store;
 
 import io.slotbridge.contracts.ContractJson;
 import io.slotbridge.contracts.Envelope;
+import io.slotbridge.contracts.TopicSpec;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -21,12 +23,19 @@ public class DeferredStore<T extends Envelope> {
 
     private final JdbcTemplate jdbc;
     private final String kind;
+    private final TopicSpec<? super T> topic;
     private final Class<T> type;
     private final Function<T, String> lead;
 
-    public DeferredStore(JdbcTemplate jdbc, String kind, Class<T> type, Function<T, String> lead) {
+    /**
+     * @param kind what waits ({@code command}, {@code hint})
+     * @param topic where the items came from: an unreadable one goes to its dead-letter topic
+     */
+    public DeferredStore(
+            JdbcTemplate jdbc, String kind, TopicSpec<? super T> topic, Class<T> type, Function<T, String> lead) {
         this.jdbc = jdbc;
         this.kind = kind;
+        this.topic = topic;
         this.type = type;
         this.lead = lead;
     }
@@ -34,8 +43,18 @@ public class DeferredStore<T extends Envelope> {
     /** A waiting item: its row id gives the arrival order. */
     public record Deferred<T>(long id, String leadId, T item, Instant notBefore) {}
 
+    /** A waiting item that can no longer be read (e.g. a type this version does not know): for the dead letters. */
+    public record Unreadable(long id, String recordKey, String payload, String problem) {}
+
+    /** A tenant's waiting items, oldest first, and those that can no longer be read. */
+    public record Claimed<T>(List<Deferred<T>> items, List<Unreadable> unreadable) {}
+
     public String kind() {
         return kind;
+    }
+
+    public String deadLetterTopic() {
+        return topic.dlt();
     }
 
     public String leadOf(T item) {
@@ -46,12 +65,14 @@ public class DeferredStore<T extends Envelope> {
     public void defer(List<T> items, Instant notBefore, String reason, Instant now) {
         for (T item : items) {
             jdbc.update(
-                    "insert into deferred_work (kind, tenant, lead_id, item_id, payload, not_before, reason,"
-                            + " deferred_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (kind, item_id) do nothing",
+                    "insert into deferred_work (kind, tenant, lead_id, item_id, record_key, payload, not_before,"
+                            + " reason, deferred_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                            + " on conflict (kind, item_id) do nothing",
                     kind,
                     item.tenant(),
                     lead.apply(item),
                     item.recordId(),
+                    item.kafkaKey(),
                     ContractJson.toJson(item),
                     Timestamp.from(notBefore),
                     reason,
@@ -92,7 +113,7 @@ public class DeferredStore<T extends Envelope> {
      * Claims the tenant's waiting items for this instance until {@code now + lease}; empty when another instance
      * holds a live claim. The items are returned oldest first, at most {@code limit}.
      */
-    public Optional<List<Deferred<T>>> claim(String tenant, Instant now, Duration lease, int limit) {
+    public Optional<Claimed<T>> claim(String tenant, Instant now, Duration lease, int limit) {
         jdbc.update("insert into deferred_claim (kind, tenant) values (?, ?) on conflict do nothing", kind, tenant);
         int claimed = jdbc.update(
                 "update deferred_claim set claimed_until = ? where kind = ? and tenant = ?"
@@ -104,17 +125,27 @@ public class DeferredStore<T extends Envelope> {
         if (claimed == 0) {
             return Optional.empty();
         }
-        return Optional.of(jdbc.query(
-                "select id, lead_id, payload, not_before from deferred_work where kind = ? and tenant = ?"
+        List<Deferred<T>> items = new ArrayList<>();
+        List<Unreadable> unreadable = new ArrayList<>();
+        jdbc.query(
+                "select id, lead_id, payload, not_before, record_key from deferred_work where kind = ? and tenant = ?"
                         + " order by id limit ?",
-                (rs, i) -> new Deferred<>(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        ContractJson.fromJson(rs.getString(3), type),
-                        rs.getTimestamp(4).toInstant()),
+                rs -> {
+                    String payload = rs.getString(3);
+                    try {
+                        items.add(new Deferred<>(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                ContractJson.fromJson(payload, type),
+                                rs.getTimestamp(4).toInstant()));
+                    } catch (RuntimeException e) {
+                        unreadable.add(new Unreadable(rs.getLong(1), rs.getString(5), payload, e.getMessage()));
+                    }
+                },
                 kind,
                 tenant,
-                limit));
+                limit);
+        return Optional.of(new Claimed<>(items, unreadable));
     }
 
     public void release(String tenant) {
