@@ -3,6 +3,7 @@ package io.slotbridge.crmconnector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.slotbridge.contracts.ContractJson;
 import io.slotbridge.contracts.Topics;
 import io.slotbridge.contracts.crm.AddNote;
 import io.slotbridge.contracts.crm.CrmCommand;
@@ -89,6 +90,22 @@ class DeferredStoreIT extends CrmConnectorIT {
                 .contains("crm.command.from-the-future");
         assertThat(KafkaProbe.header(letter, PlatformKafkaAutoConfiguration.FAILED_BY_HEADER))
                 .isEqualTo("crm-connector");
+        await().atMost(Duration.ofSeconds(30)).until(() -> store().count(tenant) == 0);
+    }
+
+    @Test
+    void waiting_work_of_a_tenant_that_left_the_tenants_file_goes_to_the_dead_letters_and_leaves_the_store() {
+        AddNote note = note(tenant + "-gone", "7");
+        store().defer(List.of(note), Instant.now(), "parked", Instant.now());
+
+        List<ConsumerRecord<String, byte[]>> dead =
+                kafka.read(Topics.CRM_COMMANDS.dlt(), Duration.ofSeconds(60), seen -> seen.stream()
+                        .anyMatch(r -> tenant.equals(r.key())));
+        ConsumerRecord<String, byte[]> letter =
+                dead.stream().filter(r -> tenant.equals(r.key())).findFirst().orElseThrow();
+        assertThat(ContractJson.fromBytes(letter.value(), CrmCommand.class)).isEqualTo(note);
+        assertThat(KafkaProbe.header(letter, PlatformKafkaAutoConfiguration.REASON_HEADER))
+                .contains("no longer serves");
         await().atMost(Duration.ofSeconds(30)).until(() -> store().count(tenant) == 0);
     }
 

@@ -2,8 +2,10 @@ package io.slotbridge.crmconnector.app;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.slotbridge.contracts.ContractJson;
 import io.slotbridge.contracts.Envelope;
 import io.slotbridge.crmconnector.config.CrmConnectorProperties;
+import io.slotbridge.crmconnector.config.UnknownTenantException;
 import io.slotbridge.crmconnector.domain.WaitingLine;
 import io.slotbridge.crmconnector.store.DeferredStore;
 import io.slotbridge.crmconnector.store.DeferredStore.Deferred;
@@ -131,6 +133,17 @@ public class DeferredQueue<T extends Envelope> {
         Deferral<T> deferral;
         try {
             deferral = work.run(tenant, items);
+        } catch (UnknownTenantException gone) {
+            // the tenant left the tenants file while its work waited: as for fresh commands, to the dead letters
+            for (Deferred<T> item : runnable) {
+                spill(
+                        tenant,
+                        item.id(),
+                        item.item().kafkaKey(),
+                        ContractJson.toJson(item.item()),
+                        "names tenant '" + tenant + "', which this crm-connector no longer serves");
+            }
+            return 0;
         } catch (RuntimeException e) {
             Instant retryAt = clock.instant().plus(settings.retryAfter());
             log.warn(
@@ -170,14 +183,17 @@ public class DeferredQueue<T extends Envelope> {
     /** Unreadable items would wait for ever: their raw payload goes to the dead letters, then out of the store. */
     private void deadLetter(String tenant, List<DeferredStore.Unreadable> unreadable) {
         for (DeferredStore.Unreadable item : unreadable) {
-            String reason = "deferred " + store.kind() + " can no longer be read: " + item.problem();
-            deadLetters.send(
-                    store.deadLetterTopic(), item.recordKey(), item.payload().getBytes(StandardCharsets.UTF_8), reason);
-            store.done(List.of(item.id()));
-            meters.counter("slotbridge.crm.deferred.dead-lettered", "kind", store.kind(), "tenant", tenant)
-                    .increment();
-            log.error("tenant {}: {}; sent to {}", tenant, reason, store.deadLetterTopic());
+            spill(tenant, item.id(), item.recordKey(), item.payload(), "can no longer be read: " + item.problem());
         }
+    }
+
+    private void spill(String tenant, long id, String key, String payload, String problem) {
+        String reason = "deferred " + store.kind() + " " + problem;
+        deadLetters.send(store.deadLetterTopic(), key, payload.getBytes(StandardCharsets.UTF_8), reason);
+        store.done(List.of(id));
+        meters.counter("slotbridge.crm.deferred.dead-lettered", "kind", store.kind(), "tenant", tenant)
+                .increment();
+        log.error("tenant {}: {}; sent to {}", tenant, reason, store.deadLetterTopic());
     }
 
     private void defer(String tenant, List<T> items, Instant notBefore, String reason) {
