@@ -2,7 +2,7 @@
 # Ingest bench (issue #3): the gateway against an embedded KRaft Kafka and a bare WebFlux endpoint (the ceiling), in
 # one run, loaded with the amoCRM status-change fixture; then a fixed-rate run on the gateway. See README.md.
 #
-#   deploy/bench/ingest/run.sh                      # build what it needs, then run (about 2 minutes)
+#   deploy/bench/ingest/run.sh                      # build what it needs, then run (7-9 minutes)
 #   deploy/bench/ingest/run.sh --no-build -Dbench.seconds=30 -Dbench.rate=2000 -Dbench.connections=32
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
