@@ -19,6 +19,7 @@ import io.slotbridge.contracts.Topics;
 import io.slotbridge.contracts.crm.CrmAppInstalled;
 import io.slotbridge.contracts.crm.CrmAppUninstalled;
 import io.slotbridge.contracts.crm.CrmInstallation;
+import io.slotbridge.crmconnector.app.CrmAccounts;
 import io.slotbridge.crmconnector.store.InstallationStore;
 import io.slotbridge.crmconnector.store.TokenStore;
 import java.net.URI;
@@ -65,6 +66,9 @@ class Bitrix24InstallIT extends CrmConnectorIT {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    CrmAccounts accounts;
 
     @Autowired
     TokenStore tokens;
@@ -212,6 +216,20 @@ class Bitrix24InstallIT extends CrmConnectorIT {
 
         assertNothingStored(FORGED);
         WIREMOCK.verify(1, postRequestedFor(urlEqualTo(rest(FORGED, "app.info"))));
+    }
+
+    @Test
+    void the_app_info_check_takes_a_request_from_the_portals_bucket_like_every_other_call() throws Exception {
+        String tenant = "it-b24-budget"; // no other test calls this portal: its last minute holds only this install
+        WIREMOCK.stubFor(post(urlEqualTo(rest(tenant, "app.info")))
+                .willReturn(json(401, Bitrix24Stubs.error("invalid_token", "The access token provided is invalid."))));
+        assertThat(accounts.get(tenant).health().requestsLastMinute()).isZero();
+
+        install(tenant, installEvent(tenant, portalOf(tenant), "budget-token", MEMBER))
+                .andExpect(status().isUnauthorized());
+
+        WIREMOCK.verify(1, postRequestedFor(urlEqualTo(rest(tenant, "app.info"))));
+        assertThat(accounts.get(tenant).health().requestsLastMinute()).isEqualTo(1);
     }
 
     @Test

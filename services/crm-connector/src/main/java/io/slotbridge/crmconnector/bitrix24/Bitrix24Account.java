@@ -8,6 +8,7 @@ import io.slotbridge.crmconnector.config.TenantSettings;
 import io.slotbridge.crmconnector.http.AccountGuard;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** One tenant's Bitrix24 portal. */
 final class Bitrix24Account implements CrmAccount {
@@ -56,6 +57,11 @@ final class Bitrix24Account implements CrmAccount {
     @Override
     public CrmApi api() {
         return client;
+    }
+
+    /** One call outside the client (an install's {@code app.info}) under the portal's bucket and circuit. */
+    <T> T withinRequestBudget(Supplier<T> call) {
+        return guard.call(call);
     }
 
     @Override

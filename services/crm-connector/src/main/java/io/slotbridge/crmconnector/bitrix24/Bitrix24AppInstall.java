@@ -5,6 +5,7 @@ import io.slotbridge.contracts.MessageIds;
 import io.slotbridge.contracts.Topics;
 import io.slotbridge.contracts.crm.CrmAppInstalled;
 import io.slotbridge.contracts.crm.CrmKind;
+import io.slotbridge.crmconnector.app.AccountBlockedException;
 import io.slotbridge.crmconnector.app.CrmAccounts;
 import io.slotbridge.crmconnector.app.OAuthConnect;
 import io.slotbridge.crmconnector.app.OAuthConnect.InstallRefused;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -102,7 +104,7 @@ public class Bitrix24AppInstall implements OAuthConnect.AppInstall {
                 && !Secrets.constantTimeEquals(configuredMember, event.memberId())) {
             throw new InstallRefused(403, "auth[member_id] is not the tenant's crm.member-id");
         }
-        Bitrix24AppInfo.Answer answer = appInfo.check(restBase, event.accessToken());
+        Bitrix24AppInfo.Answer answer = checkWithinBudget(tenant, restBase, event.accessToken());
         switch (answer.verdict()) {
             case REFUSED ->
                 throw new InstallRefused(
@@ -160,6 +162,23 @@ public class Bitrix24AppInstall implements OAuthConnect.AppInstall {
      * {@code …/uninstall}). Without it the uninstall goes unnoticed, which costs the tenant nothing but stale tokens:
      * a failure is logged, never fails the install.
      */
+
+    /**
+     * {@code app.info} takes a request from the portal's bucket like every other call, and is not made while the
+     * portal blocks us: that is "try again", not a refusal.
+     */
+    private Bitrix24AppInfo.Answer checkWithinBudget(String tenant, String restBase, String accessToken) {
+        Supplier<Bitrix24AppInfo.Answer> check = () -> appInfo.check(restBase, accessToken);
+        if (!(accounts.get(tenant) instanceof Bitrix24Account account)) {
+            return check.get();
+        }
+        try {
+            return account.withinRequestBudget(check);
+        } catch (AccountBlockedException blocked) {
+            return new Bitrix24AppInfo.Answer(Bitrix24AppInfo.Verdict.UNREACHABLE, blocked.getMessage(), false);
+        }
+    }
+
     private void bindUninstallHandler(String tenant, TenantSettings.Auth auth) {
         String redirect = auth == null ? null : auth.redirectUri();
         if (redirect == null || !redirect.endsWith(CALLBACK)) {

@@ -173,7 +173,7 @@ public final class AccountGuard {
         }
     }
 
-    /** Fails fast while the circuit is open (callers pause their consumer instead of piling up). */
+    /** Fails fast while the circuit is open (callers defer their work instead of piling up calls). */
     public void checkNotBlocked() {
         if (circuit.getState() == CircuitBreaker.State.OPEN || circuit.getState() == CircuitBreaker.State.FORCED_OPEN) {
             throw blockedNow();
