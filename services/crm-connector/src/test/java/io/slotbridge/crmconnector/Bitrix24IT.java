@@ -342,7 +342,7 @@ class Bitrix24IT extends CrmConnectorIT {
                 .withRequestBody(containing("crm.timeline.comment.add"))
                 .willReturn(ok(batch(Map.of("k0", "8301"), Map.of()))));
         publishAll(Topics.CRM_COMMANDS, move(run + "-m0", "9200"));
-        kafka.await(Topics.CRM_COMMAND_RESULTS, r -> r.commandId().equals(run + "-m0"), 1, WAIT);
+        result(run + "-m0", WAIT);
 
         // the note goes first, so however the two are split into polls it is never behind the parked update
         publishAll(
@@ -369,17 +369,13 @@ class Bitrix24IT extends CrmConnectorIT {
 
         // the notes' method is not parked: both are written before the deal update's reset
         for (String noteId : List.of(run + "-n", run + "-n2")) {
-            CrmCommandApplied note = (CrmCommandApplied)
-                    kafka.await(Topics.CRM_COMMAND_RESULTS, r -> r.commandId().equals(noteId), 1, WAIT)
-                            .get(0);
+            CrmCommandApplied note = (CrmCommandApplied) result(noteId, WAIT);
             assertThat(note.outcome()).isEqualTo(CommandOutcome.APPLIED);
             assertThat(note.createdEntityId()).isEqualTo("8301");
             assertThat(note.occurredAt()).isBefore(resetAt);
         }
         for (String moveId : List.of(run + "-m1", run + "-m2")) {
-            CrmCommandApplied moved = (CrmCommandApplied)
-                    kafka.await(Topics.CRM_COMMAND_RESULTS, r -> r.commandId().equals(moveId), 1, WAIT)
-                            .get(0);
+            CrmCommandApplied moved = (CrmCommandApplied) result(moveId, WAIT);
             assertThat(moved.outcome()).isEqualTo(CommandOutcome.APPLIED);
             assertThat(moved.occurredAt()).isAfterOrEqualTo(resetAt);
         }

@@ -7,12 +7,15 @@ import io.slotbridge.contracts.CloudEvents;
 import io.slotbridge.contracts.ContractJson;
 import io.slotbridge.contracts.Envelope;
 import io.slotbridge.contracts.TopicSpec;
+import io.slotbridge.contracts.Topics;
+import io.slotbridge.contracts.crm.CrmCommandResult;
 import io.slotbridge.contracts.crm.CrmKind;
 import io.slotbridge.contracts.crm.LeadChangeNoticed;
 import io.slotbridge.platform.test.EmbeddedInfra;
 import io.slotbridge.platform.test.KafkaProbe;
 import io.slotbridge.platform.test.SharedKafka;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -128,6 +131,12 @@ public abstract class CrmConnectorIT {
                 entityId,
                 "raw-" + UUID.randomUUID(),
                 null);
+    }
+
+    /** The first result on {@code crm.command-results.v1} for the command, waiting up to {@code wait}. */
+    protected CrmCommandResult result(String commandId, Duration wait) {
+        return kafka.await(Topics.CRM_COMMAND_RESULTS, r -> r.commandId().equals(commandId), 1, wait)
+                .get(0);
     }
 
     /** Requests one tenant's emulated amoCRM received, oldest first. */

@@ -39,6 +39,17 @@ class DeferredStoreIT extends CrmConnectorIT {
         return new DeferredStore<>(jdbc, "command", Topics.CRM_COMMANDS, CrmCommand.class, CrmCommand::leadId);
     }
 
+    /** The dead letter keyed by this test's tenant, once the context's runner has sent it. */
+    private ConsumerRecord<String, byte[]> deadLetterOfTenant() {
+        return kafka
+                .read(Topics.CRM_COMMANDS.dlt(), Duration.ofSeconds(60), seen -> seen.stream()
+                        .anyMatch(r -> tenant.equals(r.key())))
+                .stream()
+                .filter(r -> tenant.equals(r.key()))
+                .findFirst()
+                .orElseThrow();
+    }
+
     /** A day ahead: nothing here is ever due for the context's own runner, which would claim it. */
     private static Instant later() {
         return Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS);
@@ -79,11 +90,7 @@ class DeferredStoreIT extends CrmConnectorIT {
                 payload);
 
         // the context's own runner claims the tenant's due work within a tick or two
-        List<ConsumerRecord<String, byte[]>> dead =
-                kafka.read(Topics.CRM_COMMANDS.dlt(), Duration.ofSeconds(60), seen -> seen.stream()
-                        .anyMatch(r -> tenant.equals(r.key())));
-        ConsumerRecord<String, byte[]> letter =
-                dead.stream().filter(r -> tenant.equals(r.key())).findFirst().orElseThrow();
+        ConsumerRecord<String, byte[]> letter = deadLetterOfTenant();
         assertThat(new String(letter.value(), StandardCharsets.UTF_8)).isEqualTo(payload);
         assertThat(KafkaProbe.header(letter, PlatformKafkaAutoConfiguration.REASON_HEADER))
                 .startsWith("deferred command can no longer be read")
@@ -98,11 +105,7 @@ class DeferredStoreIT extends CrmConnectorIT {
         AddNote note = note(tenant + "-gone", "7");
         store().defer(List.of(note), Instant.now(), "parked", Instant.now());
 
-        List<ConsumerRecord<String, byte[]>> dead =
-                kafka.read(Topics.CRM_COMMANDS.dlt(), Duration.ofSeconds(60), seen -> seen.stream()
-                        .anyMatch(r -> tenant.equals(r.key())));
-        ConsumerRecord<String, byte[]> letter =
-                dead.stream().filter(r -> tenant.equals(r.key())).findFirst().orElseThrow();
+        ConsumerRecord<String, byte[]> letter = deadLetterOfTenant();
         assertThat(ContractJson.fromBytes(letter.value(), CrmCommand.class)).isEqualTo(note);
         assertThat(KafkaProbe.header(letter, PlatformKafkaAutoConfiguration.REASON_HEADER))
                 .contains("no longer serves");

@@ -68,9 +68,7 @@ class ResilienceIT extends CrmConnectorIT {
                 Topics.CRM_COMMANDS,
                 new SetLeadFields(id, tenant, "6001", Instant.now(), "sync", null, Map.of("Категория", "C")));
 
-        CrmCommandResult result = kafka.await(
-                        Topics.CRM_COMMAND_RESULTS, r -> r.commandId().equals(id), 1, WAIT)
-                .get(0);
+        CrmCommandResult result = result(id, WAIT);
         assertThat(result).isInstanceOfSatisfying(CrmCommandApplied.class, a -> assertThat(a.outcome())
                 .isEqualTo(CommandOutcome.APPLIED));
         assertThat(patchesOf(tenant, "6001")).isEqualTo(2);
@@ -94,9 +92,7 @@ class ResilienceIT extends CrmConnectorIT {
                 Topics.CRM_COMMANDS,
                 new AddNote(id, tenant, "6002", Instant.now(), "sync", null, "Клиент подтвердил встречу"));
 
-        CrmCommandResult result = kafka.await(
-                        Topics.CRM_COMMAND_RESULTS, r -> r.commandId().equals(id), 1, WAIT)
-                .get(0);
+        CrmCommandResult result = result(id, WAIT);
         assertThat(result).isInstanceOf(CrmCommandApplied.class);
         assertThat(requests(tenant, "POST", "/api/v4/leads/notes").stream()
                         .filter(e -> e.getRequest().getBodyAsString().contains("\"entity_id\":6002"))
@@ -164,9 +160,7 @@ class ResilienceIT extends CrmConnectorIT {
                 Topics.CRM_COMMANDS,
                 new SetLeadFields(id, tenant, "6101", Instant.now(), "sync", null, Map.of("Категория", "A")));
 
-        CrmCommandResult result = kafka.await(
-                        Topics.CRM_COMMAND_RESULTS, r -> r.commandId().equals(id), 1, WAIT)
-                .get(0);
+        CrmCommandResult result = result(id, WAIT);
         assertThat(result).isInstanceOf(CrmCommandApplied.class);
         List<ConnectionStatusReported> alerts =
                 kafka.await(Topics.OPS_REPORTS, r -> r.tenant().equals(tenant), 1, WAIT).stream()
@@ -204,10 +198,10 @@ class ResilienceIT extends CrmConnectorIT {
                         new AddNote(run + "-n", tenant, "6202", Instant.now(), "followup", null, run + " note"),
                         goal(run + "-free", "it-faults", "6003", run + " free goal")));
 
-        CrmCommandResult free = result(run + "-free");
-        CrmCommandResult first = result(run + "-1");
-        CrmCommandResult second = result(run + "-2");
-        CrmCommandResult note = result(run + "-n");
+        CrmCommandResult free = result(run + "-free", WAIT);
+        CrmCommandResult first = result(run + "-1", WAIT);
+        CrmCommandResult second = result(run + "-2", WAIT);
+        CrmCommandResult note = result(run + "-n", WAIT);
         assertThat(List.of(free, first, second, note)).allSatisfy(r -> assertThat(r)
                 .isInstanceOfSatisfying(
                         CrmCommandApplied.class, a -> assertThat(a.outcome()).isEqualTo(CommandOutcome.APPLIED)));
@@ -284,11 +278,6 @@ class ResilienceIT extends CrmConnectorIT {
 
     private static SetLeadFields goal(String commandId, String tenant, String leadId, String goal) {
         return new SetLeadFields(commandId, tenant, leadId, Instant.now(), "sync", null, Map.of("Цель клиента", goal));
-    }
-
-    private CrmCommandResult result(String commandId) {
-        return kafka.await(Topics.CRM_COMMAND_RESULTS, r -> r.commandId().equals(commandId), 1, WAIT)
-                .get(0);
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -157,12 +158,10 @@ public class DeferredQueue<T extends Envelope> {
             return 0;
         }
         Set<String> again = deferral.waiting().stream().map(Envelope::recordId).collect(Collectors.toSet());
-        List<Deferred<T>> done = runnable.stream()
-                .filter(d -> !again.contains(d.item().recordId()))
-                .toList();
-        List<Deferred<T>> stillWaiting = runnable.stream()
-                .filter(d -> again.contains(d.item().recordId()))
-                .toList();
+        Map<Boolean, List<Deferred<T>>> waitsAgain = runnable.stream()
+                .collect(Collectors.partitioningBy(d -> again.contains(d.item().recordId())));
+        List<Deferred<T>> done = waitsAgain.get(false);
+        List<Deferred<T>> stillWaiting = waitsAgain.get(true);
         store.done(ids(done));
         if (!stillWaiting.isEmpty()) {
             store.postpone(ids(stillWaiting), deferral.retryAt(), deferral.reason());

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Periodic {@code ops.status-reports.v1} per tenant (token expiry, budget, requests/429/403 in the last minute,
- * circuit, commands and hints waiting), an immediate one with status {@code blocked} when an account's circuit opens, and the proactive token
- * refresh of OAuth accounts.
+ * circuit, commands and hints waiting), an immediate one with status {@code blocked} when an account's circuit opens,
+ * and the proactive token refresh of OAuth accounts.
  */
 @Component
 public class OpsReporter {
