@@ -1,6 +1,7 @@
 package io.slotbridge.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,5 +28,15 @@ class CloudEventsTest {
                 .forEach(sample -> assertThat(CloudEvents.headers(sample, "x").get(CloudEvents.TYPE))
                         .doesNotContain("io.slotbridge")
                         .doesNotContain(sample.getClass().getSimpleName()));
+    }
+
+    @Test
+    void a_class_without_a_logical_type_is_refused_every_time_it_is_asked() {
+        // the type names are cached per class: a refusal must not be cached as a name
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThatThrownBy(() -> ContractTypes.typeName(String.class))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("java.lang.String has no @JsonTypeName");
+        }
     }
 }
