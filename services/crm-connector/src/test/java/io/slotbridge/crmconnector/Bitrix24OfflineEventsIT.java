@@ -11,6 +11,7 @@ import static io.slotbridge.crmconnector.Bitrix24Stubs.ok;
 import static io.slotbridge.crmconnector.Bitrix24Stubs.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -18,7 +19,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.slotbridge.contracts.Topics;
 import io.slotbridge.contracts.crm.CrmKind;
+import io.slotbridge.contracts.crm.LeadChangeNoticed;
 import io.slotbridge.contracts.crm.LeadSnapshotted;
+import io.slotbridge.crmconnector.app.DeferredQueue;
 import io.slotbridge.crmconnector.bitrix24.Bitrix24OfflineEventPoller;
 import io.slotbridge.crmconnector.store.TokenStore;
 import java.time.Duration;
@@ -58,6 +61,9 @@ class Bitrix24OfflineEventsIT extends CrmConnectorIT {
 
     @Autowired
     Bitrix24OfflineEventPoller poller;
+
+    @Autowired
+    DeferredQueue<LeadChangeNoticed> deferredHints;
 
     @BeforeEach
     void connected() {
@@ -169,6 +175,57 @@ class Bitrix24OfflineEventsIT extends CrmConnectorIT {
                                 matchingJsonPath("$.process_id", equalTo("9d8c7b6a5f4e3d2c1b0a99887766554a"))));
     }
 
+    @Test
+    void a_packet_whose_deals_cannot_be_read_yet_is_cleared_and_its_hints_wait_in_the_store_until_the_method_resets() {
+        String scenario = "offline-parked-2301";
+        Instant resetAt = Instant.ofEpochSecond(Instant.now().plusSeconds(6).getEpochSecond());
+        // the online hint's read tells when crm.deal.list's oldest operating-time bucket resets; the offline item's
+        // read is refused (the method is parked until then); after the reset the deal has moved on
+        WIREMOCK.stubFor(dealRead("2301", scenario, Scenario.STARTED, "online-read")
+                .willReturn(ok(Bitrix24Stubs.batchWithTimes(
+                        "{\"r0\":[" + Bitrix24Stubs.deal(2301, "NEW", "P", "2026-11-21T12:00:00+03:00", "") + "]}",
+                        "[]",
+                        "{\"r0\":" + Bitrix24Stubs.timeResettingAt(resetAt.getEpochSecond()) + "}"))));
+        WIREMOCK.stubFor(dealRead("2301", scenario, "online-read", "parked")
+                .willReturn(ok(Bitrix24Stubs.batchWithTimes(
+                        "[]", "{\"r0\":" + Bitrix24Stubs.operationTimeLimit() + "}", "[]"))));
+        WIREMOCK.stubFor(dealRead("2301", scenario, "parked", "parked")
+                .willReturn(ok(batch(
+                        Map.of(
+                                "r0",
+                                "[" + Bitrix24Stubs.deal(2301, "PREPARATION", "P", "2026-11-21T12:40:00+03:00", "")
+                                        + "]"),
+                        Map.of()))));
+        publishAll(Topics.CRM_LEAD_HINTS, hint(CrmKind.BITRIX24, TENANT, "2301", "deal", "update", null));
+        awaitSnapshots(s -> s.leadId().equals("2301"), 1);
+        offlineQueue(
+                "7e6d5c4b3a29180706f5e4d3c2b1a090",
+                item("31", "ONCRMDEALUPDATE", "2301", "d3d9446802a44259755d38e6d163e820"));
+
+        int handled = poller.poll(TENANT);
+
+        // the packet is Bitrix24's no longer: cleared, not handed back, and the hint waits here instead
+        assertThat(handled).isEqualTo(1);
+        WIREMOCK.verify(
+                1,
+                postRequestedFor(urlEqualTo(rest(TENANT, "event.offline.clear")))
+                        .withRequestBody(
+                                matchingJsonPath("$.process_id", equalTo("7e6d5c4b3a29180706f5e4d3c2b1a090"))));
+        WIREMOCK.verify(
+                0,
+                postRequestedFor(urlEqualTo(rest(TENANT, "event.offline.error")))
+                        .withRequestBody(
+                                matchingJsonPath("$.process_id", equalTo("7e6d5c4b3a29180706f5e4d3c2b1a090"))));
+        assertThat(deferredHints.leadsWaiting(TENANT, List.of("2301"))).containsExactly("2301");
+
+        LeadSnapshotted moved =
+                awaitSnapshots(s -> s.leadId().equals("2301"), 2).get(1);
+        assertThat(moved.occurredAt()).isAfterOrEqualTo(resetAt);
+        assertThat(moved.causationId()).startsWith("bitrix24-offline-d3d9446802a44259755d38e6d163e820");
+        await().atMost(WAIT)
+                .until(() -> deferredHints.leadsWaiting(TENANT, List.of("2301")).isEmpty());
+    }
+
     /** The queue answers one packet under {@code processId}, then is empty (errors too); clear and error succeed. */
     private static void offlineQueue(String processId, String items) {
         String scenario = "offline-" + processId;
@@ -210,6 +267,17 @@ class Bitrix24OfflineEventsIT extends CrmConnectorIT {
                                             + "]"),
                             Map.of()))));
         }
+    }
+
+    private static com.github.tomakehurst.wiremock.client.MappingBuilder dealRead(
+            String dealId, String scenario, String state, String next) {
+        return post(urlEqualTo(rest(TENANT, "batch")))
+                .atPriority(1)
+                .withRequestBody(containing("crm.deal.list"))
+                .withRequestBody(containing(dealId))
+                .inScenario(scenario)
+                .whenScenarioStateIs(state)
+                .willSetStateTo(next);
     }
 
     private static Map<String, String> bindResults(List<String> online, List<String> offline) {

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.slotbridge.contracts.crm.LeadChangeNoticed;
 import io.slotbridge.crmconnector.app.AccountBlockedException;
 import io.slotbridge.crmconnector.app.CrmAccounts;
-import io.slotbridge.crmconnector.app.HintHandler;
+import io.slotbridge.crmconnector.app.DeferredQueue;
 import io.slotbridge.crmconnector.app.NotConnectedException;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +20,11 @@ import org.springframework.stereotype.Component;
  * The loss-free path for Bitrix24 (which never sends a failed online event again): every {@code interval}, each
  * OAuth tenant's offline queue is read in safe mode and each item goes through the same hint handling as the online
  * event (coalesced re-read; an unchanged lead publishes nothing, so an event that also came online causes no
- * duplicate). A packet is cleared only after its leads were read back; when that fails it goes back to Bitrix24 as
- * errors, and those are tried again once per interval. Calls go through the portal's guard like all others.
+ * duplicate). A packet is cleared only once its leads were read back, or are safely waiting in the deferred store
+ * because the portal does not take the re-read yet (a parked method, a blocked portal): they are read there as soon as
+ * it does, in lead order with the online hints, instead of the whole packet coming back every interval. When the
+ * handling fails otherwise, the packet goes back to Bitrix24 as errors, and those are tried again once per interval.
+ * Calls go through the portal's guard like all others.
  */
 @Component
 public class Bitrix24OfflineEventPoller {
@@ -30,7 +33,7 @@ public class Bitrix24OfflineEventPoller {
     static final int PACKET = 50;
 
     private final CrmAccounts accounts;
-    private final HintHandler hints;
+    private final DeferredQueue<LeadChangeNoticed> hints;
     private final MeterRegistry meters;
     private final boolean enabled;
     /** Packets reserved but neither cleared nor handed back (the portal failed meanwhile): re-selected first. */
@@ -38,11 +41,11 @@ public class Bitrix24OfflineEventPoller {
 
     public Bitrix24OfflineEventPoller(
             CrmAccounts accounts,
-            HintHandler hints,
+            DeferredQueue<LeadChangeNoticed> deferredHints,
             MeterRegistry meters,
             @Value("${slotbridge.crm-connector.bitrix24.offline-events.enabled:true}") boolean enabled) {
         this.accounts = accounts;
-        this.hints = hints;
+        this.hints = deferredHints;
         this.meters = meters;
         this.enabled = enabled;
     }
@@ -97,7 +100,7 @@ public class Bitrix24OfflineEventPoller {
                 .toList();
         try {
             if (!leadHints.isEmpty()) {
-                hints.handle(leadHints);
+                hints.accept(tenant, leadHints);
             }
         } catch (RuntimeException e) {
             giveBack(tenant, queue, packet, e);
