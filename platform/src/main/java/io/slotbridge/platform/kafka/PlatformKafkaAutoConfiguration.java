@@ -5,14 +5,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.slotbridge.contracts.Envelope;
 import io.slotbridge.contracts.Topics;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -25,13 +20,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /** Contract-aware Kafka beans for every service: publisher, dead-letter error handler, catalogue topics. */
@@ -61,12 +54,19 @@ public class PlatformKafkaAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    public DeadLetterSender deadLetterSender(
+            KafkaProperties kafkaProperties, PlatformKafkaProperties properties, Environment environment) {
+        return new DeadLetterSender(
+                kafkaProperties.buildProducerProperties(null), serviceName(properties, environment));
+    }
+
+    @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     public DefaultErrorHandler slotbridgeErrorHandler(
-            KafkaProperties kafkaProperties, PlatformKafkaProperties properties, Environment environment) {
-        DeadLetterPublishingRecoverer recoverer =
-                new DeadLetterPublishingRecoverer(deadLetterTemplate(kafkaProperties));
-        String service = serviceName(properties, environment);
+            DeadLetterSender deadLetters, PlatformKafkaProperties properties) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetters.template());
+        String service = deadLetters.service();
         recoverer.setHeadersFunction((record, exception) -> new RecordHeaders(new RecordHeader[] {
             new RecordHeader(FAILED_BY_HEADER, service.getBytes(StandardCharsets.UTF_8)),
             new RecordHeader(REASON_HEADER, reason(exception).getBytes(StandardCharsets.UTF_8))
@@ -118,19 +118,5 @@ public class PlatformKafkaAutoConfiguration {
             return properties.service();
         }
         return environment.getProperty("spring.application.name", "slotbridge");
-    }
-
-    /** Dead letters carry either the raw bytes of an unreadable record or the contract record that failed. */
-    private static KafkaTemplate<Object, Object> deadLetterTemplate(KafkaProperties kafkaProperties) {
-        Map<String, Object> config = new LinkedHashMap<>(kafkaProperties.buildProducerProperties(null));
-        Map<Class<?>, Serializer<?>> values = new LinkedHashMap<>();
-        values.put(byte[].class, new ByteArraySerializer());
-        values.put(Envelope.class, new ContractSerializer());
-        values.put(String.class, new StringSerializer());
-        Map<Class<?>, Serializer<?>> keys = new LinkedHashMap<>();
-        keys.put(String.class, new StringSerializer());
-        keys.put(byte[].class, new ByteArraySerializer());
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
-                config, new DelegatingByTypeSerializer(keys, true), new DelegatingByTypeSerializer(values, true)));
     }
 }

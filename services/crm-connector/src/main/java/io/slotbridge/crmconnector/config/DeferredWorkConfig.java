@@ -8,10 +8,9 @@ import io.slotbridge.crmconnector.app.CommandExecutor;
 import io.slotbridge.crmconnector.app.DeadLetters;
 import io.slotbridge.crmconnector.app.DeferredQueue;
 import io.slotbridge.crmconnector.app.HintHandler;
-import io.slotbridge.crmconnector.kafka.KafkaDeadLetters;
 import io.slotbridge.crmconnector.store.DeferredStore;
+import io.slotbridge.platform.kafka.DeadLetterSender;
 import java.time.Clock;
-import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,9 +19,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration(proxyBeanMethods = false)
 public class DeferredWorkConfig {
 
+    /** Raw, with the reason, through the platform's dead-letter producer (the one the listeners' recoverer uses). */
     @Bean
-    public DeadLetters deferredDeadLetters(KafkaProperties kafka) {
-        return new KafkaDeadLetters(kafka, Topics.CRM_CONNECTOR);
+    public DeadLetters deferredDeadLetters(DeadLetterSender sender) {
+        return sender::sendRaw;
     }
 
     @Bean
