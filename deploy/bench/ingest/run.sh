@@ -2,7 +2,7 @@
 # Ingest bench (issue #3): the gateway against an embedded KRaft Kafka and a bare WebFlux endpoint (the ceiling), in
 # one run, loaded with the amoCRM status-change fixture; then a fixed-rate run on the gateway. See README.md.
 #
-#   deploy/bench/ingest/run.sh                      # build what it needs, then run (7-9 minutes)
+#   deploy/bench/ingest/run.sh                      # build what it needs, then run (8-10 minutes)
 #   deploy/bench/ingest/run.sh --no-build -Dbench.seconds=30 -Dbench.rate=2000 -Dbench.connections=32
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
@@ -19,7 +19,6 @@ jar="$root/deploy/bench/ingest/target/bench-ingest-0.1.0-SNAPSHOT-exec.jar"
 
 cd "$root/deploy/bench/ingest"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run"
-# One JVM holds broker, gateway, ceiling and generator: more compiled code than Java 17's code-cache sweeper keeps, so
-# it flushes and the JIT recompiles without end (about a core, even at idle). Nothing in production runs so much code
-# in one JVM; the flag keeps that cost out of the figures. Options given to this script come after and win.
-exec java -XX:-UseCodeCacheFlushing "$@" -jar "$jar"
+# This JVM is the load generator; it starts the broker and each server in a JVM of its own with the same options
+# (e.g. run.sh --no-build -XX:+UseParallelGC). Their output goes to target/bench-ingest/*.log.
+exec java "$@" -jar "$jar"

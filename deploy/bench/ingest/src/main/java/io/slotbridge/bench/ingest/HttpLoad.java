@@ -18,12 +18,12 @@ import io.netty.handler.codec.http.HttpResponseDecoder;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.ScheduledFuture;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -50,8 +50,22 @@ final class HttpLoad implements AutoCloseable {
     private final EventLoopGroup loop = new NioEventLoopGroup(1, new DefaultThreadFactory("bench-client", true));
     private final URI target;
     private final ByteBuf request;
+    private final Map<String, Long> processes;
 
+    /** Counts the CPU of this JVM only. */
     HttpLoad(URI target, byte[] body, Map<String, String> headers) {
+        this(
+                target,
+                body,
+                headers,
+                Map.of("load generator", ProcessHandle.current().pid()));
+    }
+
+    /**
+     * @param processes the processes whose CPU a phase counts (servers, broker, this generator), by the name to print
+     */
+    HttpLoad(URI target, byte[] body, Map<String, String> headers, Map<String, Long> processes) {
+        this.processes = new LinkedHashMap<>(processes);
         this.target = target;
         StringBuilder head = new StringBuilder()
                 .append("POST ")
@@ -94,7 +108,7 @@ final class HttpLoad implements AutoCloseable {
 
         LatencyReport execute(String name, int connections, Duration duration) {
             List<Channel> channels = connect(connections);
-            long cpuAtStart = processCpuNanos();
+            ProcessCpu cpu = new ProcessCpu(processes);
             long started = System.nanoTime(); // after connecting: a phase's rate counts requests, not handshakes
             loop.execute(() -> start(channels));
             try {
@@ -106,7 +120,9 @@ final class HttpLoad implements AutoCloseable {
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             channels.forEach(Channel::close);
-            return new LatencyReport(name, requests, errors, seconds, latencies, processCpuNanos() - cpuAtStart);
+            ProcessCpu.Usage used = cpu.since();
+            return new LatencyReport(
+                    name, requests, errors, seconds, latencies, used.totalNanos(), used.perRequest(requests));
         }
 
         abstract void start(List<Channel> channels);
@@ -227,11 +243,6 @@ final class HttpLoad implements AutoCloseable {
         connection.fromNanos = fromNanos;
         connection.inFlight = true;
         connection.channel.writeAndFlush(request.duplicate(), connection.channel.voidPromise());
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 
     /** One keep-alive connection: at most one request in flight, answered when the body's last part arrives. */

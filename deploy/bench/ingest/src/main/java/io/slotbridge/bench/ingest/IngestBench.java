@@ -2,39 +2,36 @@ package io.slotbridge.bench.ingest;
 
 import io.slotbridge.contracts.ProviderFixtures;
 import io.slotbridge.contracts.Topics;
-import io.slotbridge.gateway.GatewayApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
-import reactor.netty.DisposableServer;
 
 /**
- * The ingest bench of issue #3: the gateway against an embedded KRaft broker and, in the same run and JVM, a bare
- * WebFlux endpoint as the ceiling, both loaded with the amoCRM status-change fixture; then a fixed-rate run on the
- * gateway. Prints requests/s, latency percentiles, the gateway/ceiling ratio, errors and a verdict per target.
+ * The ingest bench of issue #3: the gateway against an embedded KRaft broker and, in the same run, a bare WebFlux
+ * endpoint as the ceiling and the Kafka floor, all loaded with the amoCRM status-change fixture; then a fixed-rate run
+ * on the gateway. Each server runs in a JVM of its own ({@link ChildJvm}); this JVM is the load generator. Prints
+ * requests/s, latency percentiles, the ratios, the CPU per request by process, errors and a verdict per target.
  *
  * <p>Options (system properties): {@code bench.seconds} (measured seconds per phase, default 20),
- * {@code bench.warmup} (minimum seconds of warm-up per target, default 20; it goes on until the JIT is quiet), {@code bench.connections} (default 32), {@code bench.rate} (default 2000).
+ * {@code bench.warmup} (minimum seconds of warm-up per target, default 20; it goes on until the target's JIT is
+ * quiet), {@code bench.connections} (default 32), {@code bench.rate} (default 2000).
  */
 public final class IngestBench {
 
     static final String FIXTURE = "amocrm/status-change-2.txt";
 
-    /** Warm-up ends once the JIT compiled for less than JIT_QUIET during a JIT_WINDOW of load. */
+    /** Warm-up ends once the target's compiler threads used less than JIT_QUIET during a JIT_WINDOW of load. */
     private static final Duration JIT_WINDOW = Duration.ofSeconds(5);
 
     private static final Duration JIT_QUIET = Duration.ofMillis(100);
@@ -42,66 +39,61 @@ public final class IngestBench {
 
     private IngestBench() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         Duration measure = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
         Duration warmup = Duration.ofSeconds(Long.getLong("bench.warmup", 20));
         int connections = Integer.getInteger("bench.connections", 32);
         int rate = Integer.getInteger("bench.rate", 2000);
         byte[] body = ProviderFixtures.body(FIXTURE).getBytes(StandardCharsets.UTF_8);
         Map<String, String> headers = Map.of("Content-Type", "application/x-www-form-urlencoded");
+        Path work = Files.createDirectories(Path.of("target", "bench-ingest"));
+        Path producerFile = work.resolve("gateway-producer.properties");
+        Path recordsFile = work.resolve("gateway-records.bin");
 
-        EmbeddedKafkaKraftBroker kafka =
-                new EmbeddedKafkaKraftBroker(1, 6, Topics.allNamesWithDlts().toArray(String[]::new));
-        kafka.afterPropertiesSet();
-        DisposableServer bare = BareEndpoint.start();
-        ConfigurableApplicationContext gateway = GatewayApplication.application()
-                .properties(
-                        "server.port=0",
-                        "spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
-                        "slotbridge.kafka.create-topics=false",
-                        "slotbridge.tenants.bench.crm.kind=amocrm",
-                        "slotbridge.tenants.bench.crm.account=anyor",
-                        "slotbridge.tenants.bench.crm.webhook-secret=bench-secret",
-                        // the request log goes to a file, as in production; the console keeps the results readable
-                        "logging.file.name=target/bench-gateway.log",
-                        "logging.threshold.console=WARN")
-                .run();
-        int gatewayPort = ((WebServerApplicationContext) gateway).getWebServer().getPort();
-        URI bareUri = URI.create("http://127.0.0.1:" + bare.port() + "/bare");
-        URI gatewayUri = URI.create("http://127.0.0.1:" + gatewayPort + "/hooks/amocrm/bench/bench-secret");
-        try {
+        try (ChildJvm broker = ChildJvm.start("broker", List.of("broker"), work.resolve("broker.log"));
+                ChildJvm gateway = ChildJvm.start(
+                        "gateway",
+                        List.of("gateway", broker.announced(), producerFile.toString()),
+                        work.resolve("gateway.log"))) {
+            String bootstrap = broker.announced();
+            URI gatewayUri = URI.create("http://127.0.0.1:" + gateway.announced() + "/hooks/amocrm/"
+                    + BenchServer.TENANT + "/" + BenchServer.SECRET);
             postOnce(gatewayUri, body);
-            KafkaFloor floor = KafkaFloor.start(
-                    gateway.getBean(ProducerFactory.class).getConfigurationProperties(),
-                    KafkaFloor.written(kafka.getBrokersAsString(), Topics.allNamesWithDlts()));
-            URI floorUri = URI.create("http://127.0.0.1:" + floor.port() + "/floor");
-            try (floor;
-                    HttpLoad toBare = new HttpLoad(bareUri, body, headers);
-                    HttpLoad toFloor = new HttpLoad(floorUri, body, headers);
-                    HttpLoad toGateway = new HttpLoad(gatewayUri, body, headers)) {
-                warmUp(toBare, "bare", connections, warmup);
-                LatencyReport ceiling = toBare.closedLoop("bare WebFlux (ceiling)", connections, measure);
-                warmUp(toFloor, "floor", connections, warmup);
-                LatencyReport kafkaFloor = toFloor.closedLoop("bare + Kafka writes (floor)", connections, measure);
-                warmUp(toGateway, "gateway", connections, warmup);
-                ThreadCpu gatewayCpu = new ThreadCpu();
-                LatencyReport full = toGateway.closedLoop("gateway (max)", connections, measure);
-                String gatewayCpuSplit = gatewayCpu.topGroups(8);
-                // an open model needs room for arrivals while earlier requests are in flight
-                ThreadCpu fixedCpu = new ThreadCpu();
-                LatencyReport fixed = toGateway.fixedRate("gateway @ " + rate + "/s", rate, 256, measure);
-                String fixedCpuSplit = fixedCpu.topGroups(8);
+            FloorRecords.write(recordsFile, KafkaFloor.written(bootstrap, Topics.allNamesWithDlts()));
+            try (ChildJvm bare = ChildJvm.start("bare", List.of("bare"), work.resolve("bare.log"));
+                    ChildJvm floor = ChildJvm.start(
+                            "floor",
+                            List.of("floor", bootstrap, producerFile.toString(), recordsFile.toString()),
+                            work.resolve("floor.log"))) {
+                URI bareUri = URI.create("http://127.0.0.1:" + bare.announced() + "/bare");
+                URI floorUri = URI.create("http://127.0.0.1:" + floor.announced() + "/floor");
+                Map<String, Long> pids = new LinkedHashMap<>();
+                for (ChildJvm server : List.of(gateway, floor, bare, broker)) {
+                    pids.put(server.name(), server.pid());
+                }
+                pids.put("load generator", ProcessHandle.current().pid());
+                try (HttpLoad toBare = new HttpLoad(bareUri, body, headers, pids);
+                        HttpLoad toFloor = new HttpLoad(floorUri, body, headers, pids);
+                        HttpLoad toGateway = new HttpLoad(gatewayUri, body, headers, pids)) {
+                    warmUp(toBare, bare, connections, warmup);
+                    LatencyReport ceiling = toBare.closedLoop("bare WebFlux (ceiling)", connections, measure);
+                    warmUp(toFloor, floor, connections, warmup);
+                    LatencyReport kafkaFloor = toFloor.closedLoop("bare + Kafka writes (floor)", connections, measure);
+                    warmUp(toGateway, gateway, connections, warmup);
+                    LatencyReport full = toGateway.closedLoop("gateway (max)", connections, measure);
+                    // an open model needs room for arrivals while earlier requests are in flight
+                    LatencyReport fixed = toGateway.fixedRate("gateway @ " + rate + "/s", rate, 256, measure);
 
-                print(List.of(ceiling, kafkaFloor, full, fixed), rate, connections, measure);
-                System.out.println("CPU by thread group during gateway (max): " + gatewayCpuSplit);
-                System.out.println("CPU by thread group during gateway @ " + rate + "/s: " + fixedCpuSplit);
-                WrkRun.ifInstalled(body, headers)
-                        .ifPresent(wrk -> printWrk(wrk, List.of(bareUri, floorUri, gatewayUri), connections, measure));
+                    print(List.of(ceiling, kafkaFloor, full, fixed), rate, connections, measure);
+                    System.out.println("CPU per request, by process (its top thread groups):");
+                    for (LatencyReport report : List.of(ceiling, kafkaFloor, full, fixed)) {
+                        System.out.println("  " + report.name() + ": " + report.cpuSplit());
+                    }
+                    WrkRun.ifInstalled(body, headers)
+                            .ifPresent(
+                                    wrk -> printWrk(wrk, List.of(bareUri, floorUri, gatewayUri), connections, measure));
+                }
             }
-        } finally {
-            gateway.close();
-            bare.disposeNow();
-            kafka.destroy();
         }
     }
 
@@ -127,27 +119,27 @@ public final class IngestBench {
     }
 
     /**
-     * Loads a target until the JIT has settled: the gateway and the broker need far more compiled code than the bare
+     * Loads a target until its JIT has settled: the gateway and the floor need far more compiled code than the bare
      * endpoint, and on two cores the compiler threads take a core from the load for a minute or more. Measuring
-     * before they are done made the same build look 40 % slower from one run to the next.
+     * before they are done made the same build look 40 % slower from one run to the next. The compiler threads'
+     * CPU time is read from the server's process.
      */
-    private static void warmUp(HttpLoad load, String target, int connections, Duration minimum) {
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    private static void warmUp(HttpLoad load, ChildJvm target, int connections, Duration minimum) {
         long started = System.nanoTime();
         long deadline = started + WARM_UP_LIMIT.toNanos();
-        load.closedLoop("warm-up " + target, connections, minimum);
+        load.closedLoop("warm-up " + target.name(), connections, minimum);
         long compiled;
         do {
-            long before = jit.getTotalCompilationTime();
-            load.closedLoop("warm-up " + target, connections, JIT_WINDOW);
-            compiled = jit.getTotalCompilationTime() - before;
-        } while (compiled > JIT_QUIET.toMillis() && System.nanoTime() < deadline);
+            long before = ProcessCpu.groupNanos(target.pid(), ProcessCpu.JIT);
+            load.closedLoop("warm-up " + target.name(), connections, JIT_WINDOW);
+            compiled = ProcessCpu.groupNanos(target.pid(), ProcessCpu.JIT) - before;
+        } while (compiled > JIT_QUIET.toNanos() && System.nanoTime() < deadline);
         System.out.printf(
                 Locale.ROOT,
-                "warm-up %s: %d s, JIT compiled for %d ms in the last %d s%n",
-                target,
+                "warm-up %s: %d s, its JIT used %d ms of CPU in the last %d s%n",
+                target.name(),
                 Duration.ofNanos(System.nanoTime() - started).toSeconds(),
-                compiled,
+                Duration.ofNanos(compiled).toMillis(),
                 JIT_WINDOW.toSeconds());
     }
 

@@ -63,6 +63,11 @@ final class KafkaFloor implements AutoCloseable {
         return new KafkaFloor(producerConfig, records);
     }
 
+    /** Replays these records (as {@link FloorRecords} hands them over) for every request. */
+    static KafkaFloor replaying(Map<String, Object> producerConfig, List<ProducerRecord<byte[], byte[]>> records) {
+        return new KafkaFloor(producerConfig, records);
+    }
+
     /** Every record in the given topics: call it when the gateway has answered exactly one request. */
     static List<ConsumerRecord<byte[], byte[]>> written(String bootstrap, List<String> topics) {
         Map<String, Object> config = Map.of(

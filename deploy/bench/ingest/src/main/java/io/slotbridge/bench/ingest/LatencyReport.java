@@ -4,10 +4,11 @@ import java.util.Locale;
 import org.HdrHistogram.Histogram;
 
 /**
- * What one load phase measured. Latencies in microseconds; {@code cpuNanos} is the CPU time the whole JVM (broker,
- * servers and load generator) used during the phase.
+ * What one load phase measured. Latencies in microseconds; {@code cpuNanos} is the CPU time the bench's processes
+ * (servers, broker and load generator) used during the phase, {@code cpuSplit} the same per process.
  */
-record LatencyReport(String name, long requests, long errors, double seconds, Histogram latencies, long cpuNanos) {
+record LatencyReport(
+        String name, long requests, long errors, double seconds, Histogram latencies, long cpuNanos, String cpuSplit) {
 
     double perSecond() {
         return requests / seconds;
