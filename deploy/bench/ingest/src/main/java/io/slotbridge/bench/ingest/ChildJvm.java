@@ -47,6 +47,12 @@ final class ChildJvm implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(forwardedOptions());
+        if (name.equals(System.getProperty("bench.jfr"))) {
+            // -Dbench.jfr=gateway: a flight recording of that server from its start (attaching one to a loaded JVM
+            // slowed it tenfold)
+            command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + log.resolveSibling(name + ".jfr").toAbsolutePath());
+        }
         command.add("-Dloader.main=" + BenchServer.class.getName());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

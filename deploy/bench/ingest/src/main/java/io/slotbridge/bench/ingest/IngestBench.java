@@ -36,6 +36,7 @@ public final class IngestBench {
 
     private static final Duration JIT_QUIET = Duration.ofMillis(100);
     private static final Duration WARM_UP_LIMIT = Duration.ofMinutes(3);
+    private static final Duration FIXED_RATE_WARM_UP = Duration.ofSeconds(10);
 
     private IngestBench() {}
 
@@ -81,7 +82,9 @@ public final class IngestBench {
                     LatencyReport kafkaFloor = toFloor.closedLoop("bare + Kafka writes (floor)", connections, measure);
                     warmUp(toGateway, gateway, connections, warmup);
                     LatencyReport full = toGateway.closedLoop("gateway (max)", connections, measure);
-                    // an open model needs room for arrivals while earlier requests are in flight
+                    // an open model needs room for arrivals while earlier requests are in flight; its own code paths
+                    // (the generator's pacing, 256 connections on the gateway) are compiled before it is measured
+                    toGateway.fixedRate("warm-up fixed rate", rate, 256, FIXED_RATE_WARM_UP);
                     LatencyReport fixed = toGateway.fixedRate("gateway @ " + rate + "/s", rate, 256, measure);
 
                     print(List.of(ceiling, kafkaFloor, full, fixed), rate, connections, measure);

@@ -26,6 +26,9 @@ final class ProcessCpu {
     /** The thread group of the JIT's compiler threads. */
     static final String JIT = "JIT";
 
+    /** Not a thread group: the part of all groups' time spent in the kernel (system calls, wake-ups). */
+    static final String KERNEL = "(kernel)";
+
     private final Map<String, Long> pids;
     private final Map<String, Map<String, Long>> atStart;
 
@@ -57,14 +60,18 @@ final class ProcessCpu {
     record Usage(Map<String, Map<String, Long>> byProcess) {
 
         long totalNanos() {
-            return byProcess.values().stream()
-                    .flatMap(groups -> groups.values().stream())
-                    .mapToLong(Long::longValue)
+            return byProcess.values().stream().mapToLong(Usage::threadNanos).sum();
+        }
+
+        private static long threadNanos(Map<String, Long> groups) {
+            return groups.entrySet().stream()
+                    .filter(group -> !group.getKey().equals(KERNEL))
+                    .mapToLong(Map.Entry::getValue)
                     .sum();
         }
 
         /**
-         * "name µs (top thread groups)" per process, for the requests served meanwhile; processes that used under a
+         * "name µs, kernel share (top thread groups)" per process, for the requests served meanwhile; processes that used under a
          * microsecond per request (the idle servers) are left out.
          */
         String perRequest(long requests) {
@@ -73,10 +80,16 @@ final class ProcessCpu {
             }
             List<String> parts = new ArrayList<>();
             byProcess.forEach((process, groups) -> {
-                long nanos = groups.values().stream().mapToLong(Long::longValue).sum();
+                long nanos = threadNanos(groups);
                 double micros = nanos / 1000.0 / Math.max(1, requests);
                 if (micros >= 1) {
-                    parts.add(String.format(Locale.ROOT, "%s %.0f µs (%s)", process, micros, topGroups(groups, nanos)));
+                    parts.add(String.format(
+                            Locale.ROOT,
+                            "%s %.0f µs, %.0f%% in the kernel (%s)",
+                            process,
+                            micros,
+                            100.0 * groups.getOrDefault(KERNEL, 0L) / Math.max(1, nanos),
+                            topGroups(groups, nanos)));
                 }
             });
             return String.join("; ", parts);
@@ -84,6 +97,7 @@ final class ProcessCpu {
 
         private static String topGroups(Map<String, Long> groups, long total) {
             return groups.entrySet().stream()
+                    .filter(group -> !group.getKey().equals(KERNEL))
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                     .limit(3)
                     .map(e -> String.format(
@@ -108,8 +122,10 @@ final class ProcessCpu {
                     int open = stat.indexOf('(');
                     int close = stat.lastIndexOf(')');
                     String[] fields = stat.substring(close + 2).split(" ");
-                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
-                    groups.merge(group(stat.substring(open + 1, close)), ticks * NANOS_PER_TICK, Long::sum);
+                    long user = Long.parseLong(fields[11]) * NANOS_PER_TICK; // utime
+                    long kernel = Long.parseLong(fields[12]) * NANOS_PER_TICK; // stime
+                    groups.merge(group(stat.substring(open + 1, close)), user + kernel, Long::sum);
+                    groups.merge(KERNEL, kernel, Long::sum);
                 } catch (IOException | RuntimeException ended) {
                     // the thread ended between listing and reading
                 }

@@ -50,10 +50,14 @@ class ProcessCpuTest {
     @Test
     void servers_that_stayed_idle_are_left_out_of_the_split() {
         ProcessCpu.Usage used = new ProcessCpu.Usage(Map.of(
-                "gateway", Map.of("event loops", 150_000_000L, "kafka producer", 50_000_000L),
-                "bare", Map.of("event loops", 10_000L)));
+                "gateway",
+                Map.of("event loops", 150_000_000L, "kafka producer", 50_000_000L, ProcessCpu.KERNEL, 80_000_000L),
+                "bare",
+                Map.of("event loops", 10_000L)));
 
-        assertThat(used.perRequest(1000)).isEqualTo("gateway 200 µs (event loops 75%, kafka producer 25%)");
+        assertThat(used.perRequest(1000))
+                .isEqualTo("gateway 200 µs, 40% in the kernel (event loops 75%, kafka producer 25%)");
+        assertThat(used.totalNanos()).isEqualTo(200_010_000L);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
