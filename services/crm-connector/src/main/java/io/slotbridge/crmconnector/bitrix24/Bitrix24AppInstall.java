@@ -157,13 +157,6 @@ public class Bitrix24AppInstall implements OAuthConnect.AppInstall {
     }
 
     /**
-     * Bitrix24 tells an application of its removal only through an {@code ONAPPUNINSTALL} handler the application
-     * bound itself: ours is the uninstall endpoint beside the OAuth redirect URI ({@code …/callback} →
-     * {@code …/uninstall}). Without it the uninstall goes unnoticed, which costs the tenant nothing but stale tokens:
-     * a failure is logged, never fails the install.
-     */
-
-    /**
      * {@code app.info} takes a request from the portal's bucket like every other call, and is not made while the
      * portal blocks us: that is "try again", not a refusal.
      */
@@ -179,6 +172,12 @@ public class Bitrix24AppInstall implements OAuthConnect.AppInstall {
         }
     }
 
+    /**
+     * Bitrix24 tells an application of its removal only through an {@code ONAPPUNINSTALL} handler the application
+     * bound itself: ours is the uninstall endpoint beside the OAuth redirect URI ({@code …/callback} →
+     * {@code …/uninstall}). Without it the uninstall goes unnoticed, which costs the tenant nothing but stale tokens:
+     * a failure is logged, never fails the install.
+     */
     private void bindUninstallHandler(String tenant, TenantSettings.Auth auth) {
         String redirect = auth == null ? null : auth.redirectUri();
         if (redirect == null || !redirect.endsWith(CALLBACK)) {

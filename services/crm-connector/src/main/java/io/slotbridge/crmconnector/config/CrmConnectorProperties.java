@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param retry retries of 429, 5xx and timeouts
  * @param http client timeouts
  * @param sweep anti-entropy sweep
- * @param deferred commands that wait for a blocked account or a parked method
+ * @param deferred commands and hints that wait for a blocked account or a parked method
  * @param reportInterval period of the ops status report (and proactive token refresh) per tenant
  * @param metadataTtl how long pipelines, fields, users and loss reasons are cached
  * @param metadataMinRefreshInterval a cache miss refreshes metadata at most this often per tenant
@@ -96,9 +96,10 @@ public record CrmConnectorProperties(
             @DefaultValue("24h") Duration initialLookback) {}
 
     /**
-     * @param tick how often due deferred commands are looked for
-     * @param claimLease how long one instance holds a tenant's deferred commands; longer than a batch of calls takes
-     * @param batchSize deferred commands of a tenant written per tick at most
+     * @param tick how often due deferred work is looked for
+     * @param claimLease how long one instance holds a tenant's deferred work of a kind; longer than a batch of calls
+     *     takes
+     * @param batchSize deferred items of a tenant (per kind) done per tick at most
      * @param retryAfter how long they wait again after a failure of our own (not the CRM's refusal, which says when)
      */
     public record Deferred(

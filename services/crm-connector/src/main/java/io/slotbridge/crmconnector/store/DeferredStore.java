@@ -61,13 +61,13 @@ public class DeferredStore<T extends Envelope> {
         return lead.apply(item);
     }
 
-    /** Keeps the items, in the given order, until {@code notBefore}. */
+    /** Keeps the items, in the given order (one batch of inserts, so ids follow it), until {@code notBefore}. */
     public void defer(List<T> items, Instant notBefore, String reason, Instant now) {
-        for (T item : items) {
-            jdbc.update(
-                    "insert into deferred_work (kind, tenant, lead_id, item_id, record_key, payload, not_before,"
-                            + " reason, deferred_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                            + " on conflict (kind, item_id) do nothing",
+        if (items.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = items.stream()
+                .map(item -> new Object[] {
                     kind,
                     item.tenant(),
                     lead.apply(item),
@@ -76,8 +76,14 @@ public class DeferredStore<T extends Envelope> {
                     ContractJson.toJson(item),
                     Timestamp.from(notBefore),
                     reason,
-                    Timestamp.from(now));
-        }
+                    Timestamp.from(now)
+                })
+                .toList();
+        jdbc.batchUpdate(
+                "insert into deferred_work (kind, tenant, lead_id, item_id, record_key, payload, not_before,"
+                        + " reason, deferred_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " on conflict (kind, item_id) do nothing",
+                rows);
     }
 
     /** Which of these leads of the tenant have work waiting: their new work must queue behind it. */

@@ -53,17 +53,10 @@ final class KafkaFloor implements AutoCloseable {
     }
 
     /**
+     * Replays these records (the gateway's, as {@link FloorRecords} hands them over) for every request.
+     *
      * @param producerConfig the gateway's producer settings (serialisers are replaced)
-     * @param written the records the gateway wrote for one request, as read back from the broker
      */
-    static KafkaFloor start(Map<String, Object> producerConfig, List<ConsumerRecord<byte[], byte[]>> written) {
-        List<ProducerRecord<byte[], byte[]>> records = written.stream()
-                .map(r -> new ProducerRecord<>(r.topic(), null, r.key(), r.value(), r.headers()))
-                .toList();
-        return new KafkaFloor(producerConfig, records);
-    }
-
-    /** Replays these records (as {@link FloorRecords} hands them over) for every request. */
     static KafkaFloor replaying(Map<String, Object> producerConfig, List<ProducerRecord<byte[], byte[]>> records) {
         return new KafkaFloor(producerConfig, records);
     }

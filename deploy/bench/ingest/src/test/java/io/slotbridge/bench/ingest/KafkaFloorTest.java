@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,6 +18,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /** The floor must write what the gateway wrote, byte for byte, and answer only once the broker acknowledged it. */
@@ -38,7 +40,8 @@ class KafkaFloorTest {
     }
 
     @Test
-    void replays_each_written_record_with_its_key_headers_and_value_for_every_request() throws Exception {
+    void replays_each_written_record_with_its_key_headers_and_value_for_every_request(@TempDir Path dir)
+            throws Exception {
         Map<String, Object> producerConfig = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 kafka.getBrokersAsString(),
@@ -57,7 +60,10 @@ class KafkaFloorTest {
         List<ConsumerRecord<byte[], byte[]>> written = KafkaFloor.written(kafka.getBrokersAsString(), TOPICS);
         assertThat(written).hasSize(2);
 
-        try (KafkaFloor floor = KafkaFloor.start(producerConfig, written)) {
+        // as the bench hands them to the floor's JVM
+        Path file = dir.resolve("records.bin");
+        FloorRecords.write(file, written);
+        try (KafkaFloor floor = KafkaFloor.replaying(producerConfig, FloorRecords.read(file))) {
             HttpClient http = HttpClient.newHttpClient();
             for (int request = 0; request < 3; request++) {
                 HttpResponse<String> answer = http.send(
